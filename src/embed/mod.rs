@@ -1,0 +1,8 @@
+//! Embedding: turns a `<digital-hotline>` host element into a live widget. The JS loader
+//! (`loader.js`) defines the custom element and calls [`mount`] when an element is connected,
+//! then `free()` on the returned [`Widget`] when it is disconnected.
+
+mod clock;
+mod element;
+
+pub use element::{Widget, mount};

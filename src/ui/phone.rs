@@ -1,0 +1,36 @@
+//! Phone numbers as Danes read them.
+
+/// `tel:` link target for an E.164 number.
+pub fn tel_href(e164: &str) -> String {
+    format!("tel:{e164}")
+}
+
+/// A Danish E.164 number grouped in pairs, as Danes write it: `+4570200000` → `70 20 00 00`.
+/// Other numbers are shown as given.
+pub fn grouped(e164: &str) -> String {
+    match e164.strip_prefix("+45") {
+        Some(local) if local.len() == 8 && local.bytes().all(|b| b.is_ascii_digit()) => {
+            let pairs: Vec<&str> = (0..4).map(|i| &local[2 * i..2 * i + 2]).collect();
+            pairs.join(" ")
+        }
+        _ => e164.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn danish_numbers_in_pairs() {
+        assert_eq!(grouped("+4570200000"), "70 20 00 00");
+        assert_eq!(grouped("+4529204355"), "29 20 43 55");
+        assert_eq!(tel_href("+4570200000"), "tel:+4570200000");
+    }
+
+    #[test]
+    fn other_numbers_as_given() {
+        assert_eq!(grouped("+46812345678"), "+46812345678");
+        assert_eq!(grouped("+45702000"), "+45702000");
+    }
+}

@@ -1,0 +1,134 @@
+// The browser tests' one helper that knows the widget's selectors and how to start Chromium,
+// so the tests read as what a visitor or a web team does.
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../../../xtask/serve.mjs';
+
+/** Flags Debian's Chromium needs here (root, no network but loopback). */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The embed as a web team pastes it (DESIGN §1), with the fallback content inside. */
+export function embed({ lang = 'da' } = {}) {
+  return `<digital-hotline lang="${lang}">
+  <a href="tel:+4570200000">Den Digitale Hotline: 70 20 00 00</a>
+  (man.–tors. 9–21, fre. 9–17, søn. 17–21)
+</digital-hotline>`;
+}
+
+/** A plain host page: the script tag in <head> and `body` as given. */
+export function hostPage(body, { script = '/dist/digital-hotline.js' } = {}) {
+  return `<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><title>Test host</title>
+<link rel="icon" href="data:,">
+<script src="${script}" defer></script></head>
+<body>${body}</body></html>`;
+}
+
+/** Serves the repository's dist/ plus the given pages (`{ '/path.html': html }`). */
+export async function serve(pages = {}) {
+  const routes = {};
+  for (const [path, html] of Object.entries(pages)) {
+    routes[path] = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(html);
+    };
+  }
+  return startServer({ routes });
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens `url` in a fresh context whose clock is paused at `at` (an RFC 3339 instant) in a time
+ * zone other than Copenhagen, so the widget must do the zone work itself.
+ */
+export async function openAt(browser, url, at, { timezoneId = 'America/New_York' } = {}) {
+  const context = await browser.newContext({ timezoneId });
+  const page = await context.newPage();
+  const hotline = new HotlinePage(page);
+  await page.clock.install({ time: new Date(Date.parse(at) - 60_000) });
+  await page.clock.pauseAt(new Date(at));
+  await page.addInitScript(() => {
+    window.statusEvents = [];
+    document.addEventListener('statuschange', (event) => {
+      window.statusEvents.push({ target: event.target.id, detail: event.detail });
+    });
+  });
+  await page.goto(url);
+  return hotline;
+}
+
+/** One host page with widgets on it, seen the way a visitor and a web team see it. */
+export class HotlinePage {
+  constructor(page) {
+    this.page = page;
+    /** Console errors and uncaught exceptions: a widget must cause none. */
+    this.errors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.errors.push(String(error)));
+  }
+
+  widget(selector = 'digital-hotline') {
+    return new Widget(this.page.locator(selector).first());
+  }
+
+  /** `statuschange` events seen on the document so far: `{ target, detail }`. */
+  async statusEvents() {
+    return this.page.evaluate(() => window.statusEvents);
+  }
+
+  /** Advances the fake clock, firing due timers, then lets rendering settle. */
+  async runFor(ms) {
+    await this.page.clock.runFor(ms);
+    await this.page.evaluate(() => new Promise((resolve) => queueMicrotask(resolve)));
+  }
+
+  async close() {
+    await this.page.context().close();
+  }
+}
+
+export class Widget {
+  constructor(host) {
+    this.host = host;
+  }
+
+  /** Waits until the widget has rendered (the host has a `state`). */
+  async rendered() {
+    await this.host.and(this.host.locator('xpath=self::*[@state]')).waitFor();
+    return this;
+  }
+
+  state() {
+    return this.host.getAttribute('state');
+  }
+
+  nextChange() {
+    return this.host.getAttribute('next-change');
+  }
+
+  headline() {
+    return this.host.locator('.headline').innerText();
+  }
+
+  detail() {
+    return this.host.locator('.detail').innerText();
+  }
+
+  phoneLink() {
+    return this.host.locator('a.phone');
+  }
+}

@@ -1,0 +1,63 @@
+// A small static file server on 127.0.0.1 for the demo page (`cargo xtask demo`) and the browser
+// tests. Serves index.html, public/ and dist/ from the repository; tests add their own pages
+// and responses through `routes`.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SERVED = [/^\/index\.html$/, /^\/public\//, /^\/dist\//];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Starts serving; `port` 0 picks a free one. `routes` maps a path to a handler
+ * `(request, response) => void` that answers instead of the file system.
+ * Resolves to `{ origin, close }`.
+ */
+export async function startServer({ port = 0, routes = {} } = {}) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const route = routes[path];
+    if (route) return route(request, response);
+    const file = path === '/' ? '/index.html' : normalize(path);
+    if (!SERVED.some((pattern) => pattern.test(file))) return notFound(response);
+    try {
+      const body = await readFile(join(ROOT, file));
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      response.end(body);
+    } catch {
+      notFound(response);
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+function notFound(response) {
+  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end('not found');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const portFlag = process.argv.indexOf('--port');
+  const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : 8080;
+  const { origin } = await startServer({ port });
+  console.log(`Serving the demo page on ${origin}/`);
+}

@@ -1,0 +1,100 @@
+//! The project's commands: `cargo xtask demo | test | dist`.
+//!
+//! Each command first installs what a fresh machine lacks (see `tools.rs`), so the README's two
+//! commands work on a machine with only rustup, Node/npm and apt.
+
+mod dist;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  demo   install what is missing, build the bundle, serve the demo page on http://127.0.0.1:8080
+  test   install what is missing, then fmt, clippy (host + wasm32), cargo test, the bundle and
+         the browser tests (what CI runs)
+  dist   build the drop-in bundle: dist/digital-hotline.js + dist/digital-hotline.wasm
+";
+
+fn main() -> ExitCode {
+    let command = std::env::args().nth(1).unwrap_or_default();
+    let result = match command.as_str() {
+        "demo" => demo(),
+        "test" => test(),
+        "dist" => dist::ensure_tools().and_then(|()| dist::build()),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask {command}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// An error message for the person at the terminal.
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn demo() -> Result {
+    dist::ensure_tools()?;
+    dist::build()?;
+    println!("Demo: http://127.0.0.1:8080/  (Ctrl+C to stop)");
+    run(Command::new("node").args(["xtask/serve.mjs", "--port", "8080"]))
+}
+
+fn test() -> Result {
+    dist::ensure_tools()?;
+    tools::ensure_chromium()?;
+    run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Command::new("cargo").args([
+        "clippy",
+        "--package",
+        "digital-hotline",
+        "--all-targets",
+        "--target",
+        dist::WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(Command::new("cargo").args(["test", "--workspace"]))?;
+    dist::build()?;
+    run(Command::new("node").args(["--test", "tests/browser/"]))
+}
+
+/// The workspace root: every command runs from there.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_owned()
+}
+
+/// Runs a command from the workspace root, echoing it; fails unless it exits with success.
+fn run(command: &mut Command) -> Result {
+    let shown = format!("{command:?}").replace('"', "");
+    println!("$ {shown}");
+    let status = command
+        .current_dir(root())
+        .status()
+        .map_err(|error| format!("could not start `{shown}`: {error}"))?;
+    if status.success() { Ok(()) } else { Err(format!("`{shown}` failed ({status})")) }
+}
+
+/// Runs a command from the workspace root and returns its standard output, or `None` when it
+/// cannot start or fails (used to ask tools for their version).
+fn output(command: &mut Command) -> Option<String> {
+    let output = command.current_dir(root()).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
