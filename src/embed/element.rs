@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit};
 
 use super::clock;
-use crate::config::Config;
+use crate::config::{BUILTIN_JSON, Config};
 use crate::rules::{Status, zone};
 use crate::ui::{HotlineWidget, Lang, Reading};
 
@@ -24,6 +24,8 @@ const CSS: &str = include_str!("../../style/widget.css");
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// Parsed once per page, shared by every widget on it.
+    static BUILTIN: Rc<Config> = Rc::new(builtin_config());
 }
 
 /// A mounted widget. Dropping it (JS: `free()`) cancels its timer and removes its view.
@@ -34,7 +36,7 @@ pub struct Widget {
 
 struct Live {
     host: HtmlElement,
-    config: Config,
+    config: Rc<Config>,
     reading: ArcRwSignal<Reading>,
     timer: RefCell<Option<Timeout>>,
     /// The Leptos `UnmountHandle`: dropping it removes the view and its reactive graph.
@@ -59,10 +61,10 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         .unchecked_into();
     shadow.append_child(&container)?;
 
-    let config = Config::builtin();
+    let config = BUILTIN.with(Rc::clone);
     let now = clock::now();
     let status = config.schedule.status_at(now);
-    let reading = ArcRwSignal::new(Reading { now, status });
+    let reading = ArcRwSignal::new(Reading { now, status: status.clone() });
     let lang = Lang::from_tag(&host.get_attribute("lang").unwrap_or_default());
     let view = {
         let reading = reading.clone();
@@ -74,8 +76,8 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
 
     let live =
         Rc::new(Live { host, config, reading, timer: RefCell::new(None), _view: Box::new(view) });
-    live.reflect(status, None);
-    live.wait_for_next_change(now, status);
+    live.reflect(&status, None);
+    live.wait_for_next_change(now, &status);
     Ok(Widget { _live: live })
 }
 
@@ -85,15 +87,15 @@ impl Live {
     fn refresh(self: &Rc<Live>) {
         let now = clock::now();
         let status = self.config.schedule.status_at(now);
-        let previous = self.reading.get_untracked().status;
-        self.reading.set(Reading { now, status });
-        self.reflect(status, Some(previous.open));
-        self.wait_for_next_change(now, status);
+        let was_open = self.reading.with_untracked(|reading| reading.status.open);
+        self.reading.set(Reading { now, status: status.clone() });
+        self.reflect(&status, Some(was_open));
+        self.wait_for_next_change(now, &status);
     }
 
     /// Writes `state` / `next-change` on the host and, when `state` changed (including from
     /// absent on the first render), dispatches `statuschange`.
-    fn reflect(&self, status: Status, previous_open: Option<bool>) {
+    fn reflect(&self, status: &Status, previous_open: Option<bool>) {
         let state = if status.open { "open" } else { "closed" };
         let next_change = status.next_change.map(zone::rfc3339);
         let _ = self.host.set_attribute("state", state);
@@ -117,7 +119,7 @@ impl Live {
     }
 
     /// One timer per widget, set to the next transition: no polling in between.
-    fn wait_for_next_change(self: &Rc<Live>, now: chrono::DateTime<chrono::Utc>, status: Status) {
+    fn wait_for_next_change(self: &Rc<Live>, now: chrono::DateTime<chrono::Utc>, status: &Status) {
         let delay = status
             .next_change
             .map_or(MAX_TIMER_MS, |next| (next - now).num_milliseconds())
@@ -131,6 +133,15 @@ impl Live {
         // Replacing the previous (already fired) timeout drops it; clearing a fired id is a no-op.
         *self.timer.borrow_mut() = Some(timeout);
     }
+}
+
+/// `hotline.json`, parsed by the browser. It is tested to equal [`Config::announced`], which
+/// stands in should it ever fail here.
+fn builtin_config() -> Config {
+    super::json::parse(BUILTIN_JSON)
+        .ok()
+        .and_then(|json| Config::from_json(&json).ok())
+        .unwrap_or_else(Config::announced)
 }
 
 fn stylesheet() -> Result<CssStyleSheet, JsValue> {

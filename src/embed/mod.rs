@@ -4,5 +4,6 @@
 
 mod clock;
 mod element;
+mod json;
 
 pub use element::{Widget, mount};

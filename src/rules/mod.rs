@@ -1,9 +1,13 @@
-//! Time rules: pure Rust, no web crates. Given an instant, is the hotline open and when does
-//! that change? All wall-clock times are Europe/Copenhagen.
+//! Time rules: pure Rust, no web crates. Given an instant, is the hotline open, since and until
+//! when, and why? All wall-clock times are Europe/Copenhagen.
 
+mod holidays;
 mod schedule;
+mod status;
 mod weekly;
 pub mod zone;
 
-pub use schedule::{DayHours, LOOKAHEAD_DAYS, Reason, Schedule, Status};
+pub use holidays::{Holiday, easter_sunday};
+pub use schedule::{Bilingual, DayHours, DayRule, Exception, HoursVersion, Reason, Schedule};
+pub use status::{LOOKAHEAD_DAYS, Status};
 pub use weekly::{ClockTime, Interval, WeeklyHours};

@@ -10,6 +10,9 @@ use chrono::Weekday;
 pub struct ClockTime(u16);
 
 impl ClockTime {
+    /// Start of the day, `00:00`.
+    pub const MIDNIGHT: ClockTime = ClockTime(0);
+
     /// End of the day, `24:00`.
     pub const END_OF_DAY: ClockTime = ClockTime(24 * 60);
 

@@ -3,7 +3,7 @@
 use chrono::{Datelike, Weekday};
 
 use super::texts::{Day, Texts};
-use crate::rules::ClockTime;
+use crate::rules::{ClockTime, Holiday};
 
 pub struct Danish;
 
@@ -22,6 +22,25 @@ const MONTHS: [&str; 12] = [
     "oktober",
     "november",
     "december",
+];
+
+/// In the order of `Holiday::ALL`.
+const HOLIDAYS: [&str; 15] = [
+    "Nytårsdag",
+    "Skærtorsdag",
+    "Langfredag",
+    "Påskedag",
+    "2. påskedag",
+    "Store bededag",
+    "Kristi himmelfartsdag",
+    "Pinsedag",
+    "2. pinsedag",
+    "Grundlovsdag",
+    "Juleaftensdag",
+    "Juledag",
+    "2. juledag",
+    "Nytårsaftensdag",
+    "1. maj",
 ];
 
 fn weekday(day: Weekday) -> &'static str {
@@ -67,5 +86,17 @@ impl Texts for Danish {
 
     fn no_opening_ahead(&self) -> &'static str {
         "Ingen planlagte åbningstider"
+    }
+
+    fn holiday(&self, holiday: Holiday) -> &'static str {
+        HOLIDAYS[holiday as usize]
+    }
+
+    fn weekday(&self, day: Weekday) -> &'static str {
+        weekday(day)
+    }
+
+    fn clock(&self, time: ClockTime) -> String {
+        clock(time)
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{Datelike, Weekday};
 
 use super::texts::{Day, Texts};
-use crate::rules::ClockTime;
+use crate::rules::{ClockTime, Holiday};
 
 pub struct English;
 
@@ -22,6 +22,25 @@ const MONTHS: [&str; 12] = [
     "October",
     "November",
     "December",
+];
+
+/// In the order of `Holiday::ALL`.
+const HOLIDAYS: [&str; 15] = [
+    "New Year's Day",
+    "Maundy Thursday",
+    "Good Friday",
+    "Easter Sunday",
+    "Easter Monday",
+    "General Prayer Day",
+    "Ascension Day",
+    "Whit Sunday",
+    "Whit Monday",
+    "Constitution Day",
+    "Christmas Eve",
+    "Christmas Day",
+    "Boxing Day",
+    "New Year's Eve",
+    "May Day",
 ];
 
 fn weekday(day: Weekday) -> &'static str {
@@ -67,5 +86,17 @@ impl Texts for English {
 
     fn no_opening_ahead(&self) -> &'static str {
         "No opening hours scheduled"
+    }
+
+    fn holiday(&self, holiday: Holiday) -> &'static str {
+        HOLIDAYS[holiday as usize]
+    }
+
+    fn weekday(&self, day: Weekday) -> &'static str {
+        weekday(day)
+    }
+
+    fn clock(&self, time: ClockTime) -> String {
+        clock(time)
     }
 }

@@ -8,7 +8,7 @@ use crate::rules::{ClockTime, Status, zone};
 
 /// A status and the instant it was computed for: everything the components need to know
 /// about time. The embedding makes a new one at each transition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reading {
     pub now: DateTime<Utc>,
     pub status: Status,
@@ -25,7 +25,7 @@ pub struct StatusLine {
 
 impl StatusLine {
     pub fn new(reading: &Reading, texts: &dyn Texts) -> StatusLine {
-        let Status { open, next_change } = reading.status;
+        let Status { open, next_change, .. } = reading.status;
         let headline = if open { texts.open_now() } else { texts.closed_now() };
         let detail = match (open, next_change) {
             (true, Some(close)) => Some(texts.closes_at(wall_clock(close))),

@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, Weekday};
 
-use crate::rules::ClockTime;
+use crate::rules::{ClockTime, Holiday};
 
 /// A language the widget speaks; Danish unless the host asks for English.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -58,10 +58,38 @@ pub trait Texts: Sync {
     fn tag(&self) -> &'static str;
     fn open_now(&self) -> &'static str;
     fn closed_now(&self) -> &'static str;
+    /// A time of day as this language writes it: "9.00" / "9:00".
+    fn clock(&self, time: ClockTime) -> String;
     /// "Closes at 21:00".
     fn closes_at(&self, time: ClockTime) -> String;
     /// "Opens tomorrow at 9:00".
     fn opens(&self, day: Day, time: ClockTime) -> String;
     /// Closed, and no opening is known within the look-ahead.
     fn no_opening_ahead(&self) -> &'static str;
+    /// A holiday's name: "2. juledag".
+    fn holiday(&self, holiday: Holiday) -> &'static str;
+    /// A weekday's name.
+    fn weekday(&self, day: Weekday) -> &'static str;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holiday_and_weekday_names() {
+        assert_eq!(Lang::Da.texts().holiday(Holiday::AndenJuledag), "2. juledag");
+        assert_eq!(Lang::En.texts().holiday(Holiday::AndenJuledag), "Boxing Day");
+        assert_eq!(Lang::Da.texts().holiday(Holiday::ForsteMaj), "1. maj");
+        assert_eq!(Lang::En.texts().holiday(Holiday::StoreBededag), "General Prayer Day");
+        assert_eq!(Lang::Da.texts().weekday(Weekday::Sun), "søndag");
+        assert_eq!(Lang::En.texts().weekday(Weekday::Sun), "Sunday");
+    }
+
+    #[test]
+    fn clock_styles() {
+        let time = ClockTime::new(9, 5).unwrap();
+        assert_eq!(Lang::Da.texts().clock(time), "9.05");
+        assert_eq!(Lang::En.texts().clock(time), "9:05");
+    }
 }

@@ -111,3 +111,12 @@ test('loads its wasm relative to its own URL, not the page', async () => {
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('stays closed over Christmas 2026 until Sunday 17:00', async () => {
+  const page = await openAt(browser, `${server.origin}/da.html`, '2026-12-24T10:00:00+01:00');
+  const widget = await page.widget().rendered();
+  assert.equal(await widget.state(), 'closed');
+  assert.equal(await widget.nextChange(), '2026-12-27T17:00:00+01:00');
+  assert.equal(await widget.detail(), 'Åbner søndag kl. 17.00');
+  await page.close();
+});

@@ -1,0 +1,55 @@
+//! The JSON config: service name, phone number and every time rule, validated into a
+//! [`Config`] with errors that name the field. The built-in default is `hotline.json` in this
+//! folder, compiled in; a hosted config (the `config` attribute) uses the same format.
+
+pub mod json;
+mod validate;
+
+use crate::rules::{Bilingual, Schedule};
+
+pub use json::Json;
+pub use validate::{ConfigError, ConfigErrors, FORMAT_VERSION};
+
+/// The built-in config, also the starting point for a hosted one.
+pub const BUILTIN_JSON: &str = include_str!("hotline.json");
+
+/// What a widget shows, and for which line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The service's name.
+    pub name: Bilingual,
+    /// E.164, e.g. `+4570200000`.
+    pub phone: String,
+    pub schedule: Schedule,
+}
+
+impl Config {
+    /// Validates a parsed document.
+    pub fn from_json(json: &Json) -> Result<Config, ConfigErrors> {
+        validate::config(json)
+    }
+
+    /// Parses and validates JSON text (with `serde_json`; the wasm build parses with the
+    /// browser's `JSON.parse` and calls [`Config::from_json`]).
+    pub fn parse(text: &str) -> Result<Config, ConfigErrors> {
+        let json = json::parse(text)
+            .map_err(|message| ConfigErrors(vec![ConfigError { path: String::new(), message }]))?;
+        Config::from_json(&json)
+    }
+
+    /// The line as announced, coded in Rust: what `hotline.json` must say (tested), and the
+    /// fallback should that file ever fail to parse where it is read.
+    pub fn announced() -> Config {
+        Config {
+            name: Bilingual {
+                da: "Den Digitale Hotline".to_owned(),
+                en: "The Digital Hotline".to_owned(),
+            },
+            phone: "+4570200000".to_owned(),
+            schedule: Schedule::hotline_default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,357 @@
+//! The one question the widget asks: open now, since and until when, and why?
+
+use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
+
+use super::schedule::{Reason, Schedule};
+use super::weekly::ClockTime;
+use super::zone;
+
+/// How far ahead (and back) changes are looked for; beyond it the answer is `None`.
+pub const LOOKAHEAD_DAYS: u64 = 400;
+
+/// The state at an instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub open: bool,
+    /// When the current state began; `None` when not within [`LOOKAHEAD_DAYS`] back.
+    pub since: Option<DateTime<Utc>>,
+    /// The first instant at which `open` differs; `None` when nothing changes within
+    /// [`LOOKAHEAD_DAYS`]. When closed, this is the next opening.
+    pub next_change: Option<DateTime<Utc>>,
+    /// The next opening after now: `next_change` when closed, the one after the coming close
+    /// when open.
+    pub next_open: Option<DateTime<Utc>>,
+    /// Why today (the Copenhagen day of the instant) has the hours it has.
+    pub reason: Reason,
+}
+
+/// An opening as instants, `[start, end)`.
+type Span = (DateTime<Utc>, DateTime<Utc>);
+
+impl Schedule {
+    /// The status at `now`.
+    ///
+    /// Touching intervals (`…–24:00` then `00:00–…` the next day) count as one opening, so
+    /// `since` and `next_change` are always real flips.
+    pub fn status_at(&self, now: DateTime<Utc>) -> Status {
+        let today = zone::local_date(now);
+        let reason = self.day(today).reason;
+        let horizon = today.checked_add_days(Days::new(LOOKAHEAD_DAYS)).unwrap_or(today);
+        let lookback = today.checked_sub_days(Days::new(LOOKAHEAD_DAYS)).unwrap_or(today);
+        // A span reaching a scan's edge may go on beyond it: its end (start) is unknown.
+        let horizon_end = wall_instant(horizon, ClockTime::END_OF_DAY);
+        let lookback_start = wall_instant(lookback, ClockTime::MIDNIGHT);
+        let known = |t: DateTime<Utc>| (lookback_start < t && t < horizon_end).then_some(t);
+
+        let first = today.pred_opt().unwrap_or(today);
+        let mut ahead = self.spans(first.iter_days().take_while(|d| *d <= horizon), true);
+        let (open, next_change, next_open) = loop {
+            match ahead.next() {
+                None => break (false, None, None),
+                Some((_, end)) if end <= now => continue,
+                Some((start, end)) if start <= now => {
+                    let next_change = known(end);
+                    let next_open = next_change.and_then(|_| ahead.next()).map(|(s, _)| s);
+                    break (true, next_change, next_open);
+                }
+                Some((start, _)) => break (false, Some(start), Some(start)),
+            }
+        };
+
+        let mut behind = self.spans(today.iter_days().rev().take_while(|d| *d >= lookback), false);
+        let since = behind
+            .find(|(start, _)| *start <= now)
+            .and_then(|(start, end)| if open { known(start) } else { known(end) });
+        Status { open, since, next_change, next_open, reason }
+    }
+
+    /// Openings as instants over `days` (in the order given), touching ones merged.
+    fn spans(
+        &self,
+        days: impl Iterator<Item = NaiveDate>,
+        forward: bool,
+    ) -> impl Iterator<Item = Span> {
+        let mut spans = days
+            .flat_map(move |date| {
+                let mut day: Vec<Span> = self
+                    .day(date)
+                    .intervals
+                    .iter()
+                    .map(|interval| {
+                        (wall_instant(date, interval.start), wall_instant(date, interval.end))
+                    })
+                    // A span wholly inside a DST gap has no duration: it never opens.
+                    .filter(|(start, end)| start < end)
+                    .collect();
+                if !forward {
+                    day.reverse();
+                }
+                day
+            })
+            .peekable();
+        std::iter::from_fn(move || {
+            let (mut start, mut end) = spans.next()?;
+            while let Some((next_start, next_end)) =
+                spans.next_if(
+                    |&(next_start, next_end)| {
+                        if forward { next_start <= end } else { next_end >= start }
+                    },
+                )
+            {
+                start = start.min(next_start);
+                end = end.max(next_end);
+            }
+            Some((start, end))
+        })
+    }
+}
+
+/// The instant of `time` on `date` in Copenhagen; `24:00` is the next day's midnight.
+fn wall_instant(date: NaiveDate, time: ClockTime) -> DateTime<Utc> {
+    let midnight = date.and_time(NaiveTime::MIN);
+    zone::instant(midnight + Duration::minutes(i64::from(time.minutes())))
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Holiday, Interval, WeeklyHours};
+
+    fn at(rfc3339: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(rfc3339).unwrap().to_utc()
+    }
+
+    /// Asserts each row: at this instant, open or not, and the next change.
+    fn check(schedule: &Schedule, rows: &[(&str, bool, Option<&str>)]) {
+        for &(now, open, next_change) in rows {
+            let status = schedule.status_at(at(now));
+            assert_eq!((status.open, status.next_change), (open, next_change.map(at)), "at {now}");
+        }
+    }
+
+    #[test]
+    fn friday_close_sunday_open_monday_open() {
+        check(
+            &Schedule::hotline_default(),
+            &[
+                ("2026-11-27T16:59:59+01:00", true, Some("2026-11-27T17:00:00+01:00")),
+                ("2026-11-27T17:00:00+01:00", false, Some("2026-11-29T17:00:00+01:00")),
+                ("2026-11-27T17:00:01+01:00", false, Some("2026-11-29T17:00:00+01:00")),
+                ("2026-11-29T16:59:59+01:00", false, Some("2026-11-29T17:00:00+01:00")),
+                ("2026-11-29T17:00:00+01:00", true, Some("2026-11-29T21:00:00+01:00")),
+                ("2026-11-29T17:00:01+01:00", true, Some("2026-11-29T21:00:00+01:00")),
+                ("2026-11-30T08:59:59+01:00", false, Some("2026-11-30T09:00:00+01:00")),
+                ("2026-11-30T09:00:00+01:00", true, Some("2026-11-30T21:00:00+01:00")),
+                ("2026-11-30T09:00:01+01:00", true, Some("2026-11-30T21:00:00+01:00")),
+                ("2026-11-30T20:59:59+01:00", true, Some("2026-11-30T21:00:00+01:00")),
+                ("2026-11-30T21:00:00+01:00", false, Some("2026-12-01T09:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn spring_forward_2026() {
+        // Clocks go from 02:00 CET to 03:00 CEST on Sunday 29 March.
+        check(
+            &Schedule::hotline_default(),
+            &[
+                ("2026-03-27T17:00:00+01:00", false, Some("2026-03-29T17:00:00+02:00")),
+                ("2026-03-29T01:59:59+01:00", false, Some("2026-03-29T17:00:00+02:00")),
+                ("2026-03-29T03:00:00+02:00", false, Some("2026-03-29T17:00:00+02:00")),
+                ("2026-03-29T16:59:59+02:00", false, Some("2026-03-29T17:00:00+02:00")),
+                ("2026-03-29T17:00:00+02:00", true, Some("2026-03-29T21:00:00+02:00")),
+                ("2026-03-29T20:59:59+02:00", true, Some("2026-03-29T21:00:00+02:00")),
+                ("2026-03-29T21:00:00+02:00", false, Some("2026-03-30T09:00:00+02:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn fall_back_2026() {
+        // Clocks go from 03:00 CEST back to 02:00 CET on Sunday 25 October.
+        check(
+            &Schedule::hotline_default(),
+            &[
+                ("2026-10-23T17:00:00+02:00", false, Some("2026-10-25T17:00:00+01:00")),
+                ("2026-10-25T02:30:00+02:00", false, Some("2026-10-25T17:00:00+01:00")),
+                ("2026-10-25T02:30:00+01:00", false, Some("2026-10-25T17:00:00+01:00")),
+                ("2026-10-25T16:59:59+01:00", false, Some("2026-10-25T17:00:00+01:00")),
+                ("2026-10-25T17:00:00+01:00", true, Some("2026-10-25T21:00:00+01:00")),
+                ("2026-10-25T20:59:59+01:00", true, Some("2026-10-25T21:00:00+01:00")),
+                ("2026-10-25T21:00:00+01:00", false, Some("2026-10-26T09:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn christmas_2026_next_opening_days_away() {
+        // 24 (Thu), 25 (Fri) and 26 (Sat) December are closed; Sunday 27 opens at 17:00.
+        check(
+            &Schedule::hotline_default(),
+            &[
+                ("2026-12-23T20:59:59+01:00", true, Some("2026-12-23T21:00:00+01:00")),
+                ("2026-12-23T21:00:00+01:00", false, Some("2026-12-27T17:00:00+01:00")),
+                ("2026-12-24T10:00:00+01:00", false, Some("2026-12-27T17:00:00+01:00")),
+                ("2026-12-27T16:59:59+01:00", false, Some("2026-12-27T17:00:00+01:00")),
+                ("2026-12-27T17:00:00+01:00", true, Some("2026-12-27T21:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn year_end_2026() {
+        // 31 Dec (Thu) and 1 Jan (Fri) are closed, then Saturday; Sunday 3 Jan opens at 17:00.
+        check(
+            &Schedule::hotline_default(),
+            &[
+                ("2026-12-30T20:59:59+01:00", true, Some("2026-12-30T21:00:00+01:00")),
+                ("2026-12-30T21:00:00+01:00", false, Some("2027-01-03T17:00:00+01:00")),
+                ("2026-12-31T23:59:59+01:00", false, Some("2027-01-03T17:00:00+01:00")),
+                ("2027-01-01T00:00:00+01:00", false, Some("2027-01-03T17:00:00+01:00")),
+                ("2027-01-03T17:00:00+01:00", true, Some("2027-01-03T21:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn easter_2026() {
+        // Skærtorsdag 2 April to 2. påskedag 6 April closed; Tuesday 7 April opens at 9:00.
+        check(
+            &Schedule::hotline_default(),
+            &[
+                ("2026-04-01T20:59:59+02:00", true, Some("2026-04-01T21:00:00+02:00")),
+                ("2026-04-01T21:00:00+02:00", false, Some("2026-04-07T09:00:00+02:00")),
+                ("2026-04-05T17:00:00+02:00", false, Some("2026-04-07T09:00:00+02:00")),
+                ("2026-04-07T08:59:59+02:00", false, Some("2026-04-07T09:00:00+02:00")),
+                ("2026-04-07T09:00:00+02:00", true, Some("2026-04-07T21:00:00+02:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn store_bededag_2023_but_not_2024() {
+        let schedule = Schedule::hotline_default();
+        // Friday 5 May 2023 was store bededag; Friday 26 April 2024 is an ordinary Friday.
+        check(
+            &schedule,
+            &[
+                ("2023-05-05T10:00:00+02:00", false, Some("2023-05-07T17:00:00+02:00")),
+                ("2024-04-26T10:00:00+02:00", true, Some("2024-04-26T17:00:00+02:00")),
+            ],
+        );
+        let reason = schedule.status_at(at("2023-05-05T10:00:00+02:00")).reason;
+        assert_eq!(reason, Reason::Holiday(Holiday::StoreBededag));
+    }
+
+    #[test]
+    fn since_next_open_and_reason() {
+        let schedule = Schedule::hotline_default();
+        let open = schedule.status_at(at("2026-11-30T20:00:00+01:00"));
+        assert_eq!(
+            open,
+            Status {
+                open: true,
+                since: Some(at("2026-11-30T09:00:00+01:00")),
+                next_change: Some(at("2026-11-30T21:00:00+01:00")),
+                next_open: Some(at("2026-12-01T09:00:00+01:00")),
+                reason: Reason::Weekday,
+            }
+        );
+        let christmas = schedule.status_at(at("2026-12-25T12:00:00+01:00"));
+        assert_eq!(
+            christmas,
+            Status {
+                open: false,
+                since: Some(at("2026-12-23T21:00:00+01:00")),
+                next_change: Some(at("2026-12-27T17:00:00+01:00")),
+                next_open: Some(at("2026-12-27T17:00:00+01:00")),
+                reason: Reason::Holiday(Holiday::Juledag),
+            }
+        );
+    }
+
+    /// Sunday-only hours, for the DST-night cases.
+    fn sunday_schedule(sunday: Vec<Interval>) -> Schedule {
+        let mut days: [Vec<Interval>; 7] = Default::default();
+        days[6] = sunday;
+        Schedule::new(WeeklyHours::new(days).unwrap())
+    }
+
+    fn hm(hour: u8, minute: u8) -> ClockTime {
+        ClockTime::new(hour, minute).unwrap()
+    }
+
+    #[test]
+    fn interval_ending_in_the_gap_closes_at_the_jump() {
+        let schedule = sunday_schedule(vec![Interval::new(hm(1, 0), hm(2, 30)).unwrap()]);
+        check(
+            &schedule,
+            &[
+                ("2026-03-29T00:59:59+01:00", false, Some("2026-03-29T01:00:00+01:00")),
+                ("2026-03-29T01:00:00+01:00", true, Some("2026-03-29T03:00:00+02:00")),
+                ("2026-03-29T01:59:59+01:00", true, Some("2026-03-29T03:00:00+02:00")),
+                // 5 April 2026 is påskedag (closed): the next Sunday after is 12 April.
+                ("2026-03-29T03:00:00+02:00", false, Some("2026-04-12T01:00:00+02:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn interval_ending_in_the_fold_closes_at_the_first_occurrence() {
+        let schedule = sunday_schedule(vec![Interval::new(hm(1, 0), hm(2, 30)).unwrap()]);
+        check(
+            &schedule,
+            &[
+                ("2026-10-25T02:29:59+02:00", true, Some("2026-10-25T02:30:00+02:00")),
+                ("2026-10-25T02:30:00+02:00", false, Some("2026-11-01T01:00:00+01:00")),
+                ("2026-10-25T02:10:00+01:00", false, Some("2026-11-01T01:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn interval_inside_the_gap_never_opens() {
+        let schedule = sunday_schedule(vec![Interval::new(hm(2, 15), hm(2, 45)).unwrap()]);
+        check(
+            &schedule,
+            &[
+                ("2026-03-29T00:00:00+01:00", false, Some("2026-04-12T02:15:00+02:00")),
+                // The same hours on the fold night: open through both 02:15–02:45 wall times.
+                ("2026-10-25T02:15:00+02:00", true, Some("2026-10-25T02:45:00+02:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn touching_intervals_across_midnight_are_one_opening() {
+        let mut days: [Vec<Interval>; 7] = Default::default();
+        days[0] = vec![Interval::new(hm(20, 0), ClockTime::END_OF_DAY).unwrap()];
+        days[1] = vec![Interval::hours(0, 2)];
+        let schedule = Schedule::new(WeeklyHours::new(days).unwrap());
+        check(
+            &schedule,
+            &[
+                ("2026-11-30T23:00:00+01:00", true, Some("2026-12-01T02:00:00+01:00")),
+                ("2026-12-01T00:00:00+01:00", true, Some("2026-12-01T02:00:00+01:00")),
+                ("2026-12-01T02:00:00+01:00", false, Some("2026-12-07T20:00:00+01:00")),
+            ],
+        );
+        let since = schedule.status_at(at("2026-12-01T01:00:00+01:00")).since;
+        assert_eq!(since, Some(at("2026-11-30T20:00:00+01:00")));
+    }
+
+    #[test]
+    fn nothing_changes_within_the_lookahead() {
+        let never = Schedule::new(WeeklyHours::default());
+        check(&never, &[("2026-11-30T12:00:00+01:00", false, None)]);
+        assert_eq!(never.status_at(at("2026-11-30T12:00:00+01:00")).since, None);
+        let mut always = Schedule::new(
+            WeeklyHours::new(std::array::from_fn(|_| vec![Interval::hours(0, 24)])).unwrap(),
+        );
+        for holiday in Holiday::ALL {
+            always.set_holiday(holiday, crate::rules::DayRule::Ordinary);
+        }
+        check(&always, &[("2026-11-30T12:00:00+01:00", true, None)]);
+        let status = always.status_at(at("2026-11-30T12:00:00+01:00"));
+        assert_eq!((status.since, status.next_open), (None, None));
+    }
+}
