@@ -319,3 +319,33 @@ fn every_problem_is_reported_at_once() {
         ]
     );
 }
+
+#[test]
+fn wrong_kinds_of_value() {
+    let rows: [(&str, Value, &str); 5] = [
+        ("/name/da", json!(7), "name.da: expected a string, found a number"),
+        (
+            "/holidays",
+            json!(["closed"]),
+            "holidays: expected a rule per holiday as an object, found a list",
+        ),
+        (
+            "/exceptions",
+            json!([{"date": 20261224, "hours": "closed"}]),
+            "exceptions[0].date: expected a date \"YYYY-MM-DD\", found a number",
+        ),
+        (
+            "/exceptions",
+            json!(["2026-12-24"]),
+            "exceptions[0]: expected an exception as an object, found a string",
+        ),
+        (
+            "/versions",
+            json!([null]),
+            "versions[0]: expected a schedule version as an object, found null",
+        ),
+    ];
+    for (pointer, value, expected) in rows {
+        assert_eq!(errors_with(&[(pointer, value)]), [expected], "{pointer}");
+    }
+}
