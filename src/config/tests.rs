@@ -349,3 +349,17 @@ fn wrong_kinds_of_value() {
         assert_eq!(errors_with(&[(pointer, value)]), [expected], "{pointer}");
     }
 }
+
+#[test]
+fn messages_quote_config_strings_safely() {
+    assert_eq!(
+        errors_with(&[("/holidays/paaskedag", json!("ma\u{202E}ybe \"x\""))]),
+        [
+            "holidays.paaskedag: unknown value \"ma\\u{202e}ybe \\u{0022}x\\u{0022}\" (expected \"closed\", \"ordinary\" or a list of hours)"
+        ]
+    );
+    assert_eq!(
+        errors_with(&[("/version", json!(1.5))]),
+        ["version: a fractional number is not a config version (expected 1)"]
+    );
+}

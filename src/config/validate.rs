@@ -125,7 +125,7 @@ impl Check {
             None => self
                 .error("version", format!("missing (this widget reads version {FORMAT_VERSION})")),
             Some(Json::Number(n)) if *n == f64::from(FORMAT_VERSION) => {}
-            Some(Json::Number(n)) if *n > f64::from(FORMAT_VERSION) => {
+            Some(Json::Number(n)) if *n > f64::from(FORMAT_VERSION) && n.fract() == 0.0 => {
                 self.error(
                     "version",
                     format!(
@@ -238,7 +238,10 @@ impl Check {
         if is_e164(phone) {
             Some(phone.clone())
         } else {
-            self.error(path, format!("{phone:?} is not an E.164 number (like \"+4570200000\")"));
+            self.error(
+                path,
+                format!("{} is not an E.164 number (like \"+4570200000\")", quoted(phone)),
+            );
             None
         }
     }
@@ -299,7 +302,7 @@ impl Check {
             Json::String(word) if word == "closed" => Some(DayRule::Closed),
             Json::String(word) if word == "ordinary" => Some(DayRule::Ordinary),
             Json::String(word) => {
-                self.error(path, format!("unknown value {word:?} (expected {EXPECTED})"));
+                self.error(path, format!("unknown value {} (expected {EXPECTED})", quoted(word)));
                 None
             }
             Json::Array(_) => {
@@ -343,11 +346,17 @@ impl Check {
                 Some(date)
             }
             Some(_) => {
-                self.error(path, format!("{text:?} is outside the years {FIRST_YEAR}–{LAST_YEAR}"));
+                self.error(
+                    path,
+                    format!("{} is outside the years {FIRST_YEAR}–{LAST_YEAR}", quoted(text)),
+                );
                 None
             }
             None => {
-                self.error(path, format!("{text:?} is not a date (expected \"YYYY-MM-DD\")"));
+                self.error(
+                    path,
+                    format!("{} is not a date (expected \"YYYY-MM-DD\")", quoted(text)),
+                );
                 None
             }
         }
@@ -445,7 +454,7 @@ impl Check {
 
 /// `"09:00-21:00"`; the end may be `24:00`.
 fn parse_interval(text: &str) -> Result<Interval, String> {
-    let shape = || format!("{text:?} is not \"HH:MM-HH:MM\"");
+    let shape = || format!("{} is not \"HH:MM-HH:MM\"", quoted(text));
     let (start, end) = text.split_once('-').ok_or_else(shape)?;
     let start = parse_clock(start).ok_or_else(shape)??;
     let end = parse_clock(end).ok_or_else(shape)??;
@@ -506,7 +515,28 @@ fn show_interval(interval: Interval) -> String {
     format!("{}-{}", show_clock(interval.start), show_clock(interval.end))
 }
 
-/// A JSON number as written: `2`, not `2.0`.
+/// A JSON number as written (`2`, not `2.0`). Fractions are only named: formatting floats would
+/// cost the wasm build ~15 KB.
 fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        "a fractional number".to_owned()
+    }
+}
+
+/// A config string in a message, in quotes, with characters that could garble the console
+/// shown as escapes.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if is_formatting_control(c) || c == '"' || c == '\\' {
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
 }
