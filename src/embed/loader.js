@@ -18,10 +18,26 @@ function scriptUrl() {
 }
 
 class DigitalHotline extends HTMLElement {
+  static observedAttributes = ['lang', 'variant', 'config'];
   #widget = null;
 
   connectedCallback() {
-    if (this.#widget) return;
+    if (!this.#widget) this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#unmount();
+  }
+
+  /** A live element re-renders when `lang`, `variant` or `config` changes. */
+  attributeChangedCallback(_name, before, after) {
+    if (this.#widget && before !== after) {
+      this.#unmount();
+      this.#mount();
+    }
+  }
+
+  #mount() {
     try {
       this.#widget = mount(this);
     } catch (error) {
@@ -31,7 +47,7 @@ class DigitalHotline extends HTMLElement {
     }
   }
 
-  disconnectedCallback() {
+  #unmount() {
     if (!this.#widget) return;
     this.#widget.free();
     this.#widget = null;

@@ -4,6 +4,7 @@
 
 mod clock;
 mod element;
+mod hosted;
 mod json;
 
 pub use element::{Widget, mount};

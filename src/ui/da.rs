@@ -1,6 +1,6 @@
 //! Danish texts (the default).
 
-use chrono::{Datelike, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::texts::{Day, Texts};
 use crate::rules::{ClockTime, Holiday};
@@ -23,7 +23,6 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-
 /// In the order of `Holiday::ALL`.
 const HOLIDAYS: [&str; 15] = [
     "Nytårsdag",
@@ -43,13 +42,9 @@ const HOLIDAYS: [&str; 15] = [
     "1. maj",
 ];
 
-fn weekday(day: Weekday) -> &'static str {
-    WEEKDAYS[day.num_days_from_monday() as usize]
-}
-
-/// Danish clock style: `9.00`, `21.30`.
-fn clock(time: ClockTime) -> String {
-    format!("{}.{:02}", time.hour(), time.minute())
+/// "24. december".
+fn day_month(date: NaiveDate) -> String {
+    format!("{}. {}", date.day(), MONTHS[date.month0() as usize])
 }
 
 impl Texts for Danish {
@@ -65,23 +60,27 @@ impl Texts for Danish {
         "Lukket nu"
     }
 
+    /// Danish clock style: `9.00`, `21.30`.
+    fn clock(&self, time: ClockTime) -> String {
+        format!("{}.{:02}", time.hour(), time.minute())
+    }
+
     fn closes_at(&self, time: ClockTime) -> String {
-        format!("Lukker kl. {}", clock(time))
+        format!("Lukker kl. {}", self.clock(time))
+    }
+
+    fn closing_soon(&self, time: ClockTime) -> String {
+        format!("Lukker snart – kl. {}", self.clock(time))
     }
 
     fn opens(&self, day: Day, time: ClockTime) -> String {
         let when = match day {
             Day::Today => "i dag".to_owned(),
             Day::Tomorrow => "i morgen".to_owned(),
-            Day::ThisWeek(day) => weekday(day).to_owned(),
-            Day::Later(date) => format!(
-                "{} {}. {}",
-                weekday(date.weekday()),
-                date.day(),
-                MONTHS[date.month0() as usize]
-            ),
+            Day::ThisWeek(day) => self.weekday(day).to_owned(),
+            Day::Later(date) => self.date(date),
         };
-        format!("Åbner {when} kl. {}", clock(time))
+        format!("Åbner {when} kl. {}", self.clock(time))
     }
 
     fn no_opening_ahead(&self) -> &'static str {
@@ -93,10 +92,38 @@ impl Texts for Danish {
     }
 
     fn weekday(&self, day: Weekday) -> &'static str {
-        weekday(day)
+        WEEKDAYS[day.num_days_from_monday() as usize]
     }
 
-    fn clock(&self, time: ClockTime) -> String {
-        clock(time)
+    fn date(&self, date: NaiveDate) -> String {
+        format!("{} {}", self.weekday(date.weekday()), day_month(date))
+    }
+
+    fn new_hours_from(&self, date: NaiveDate) -> String {
+        format!("Nye åbningstider fra {}", day_month(date))
+    }
+
+    fn closed(&self) -> &'static str {
+        "Lukket"
+    }
+
+    fn today(&self) -> &'static str {
+        "i dag"
+    }
+
+    fn week_caption(&self) -> &'static str {
+        "Åbningstider denne uge"
+    }
+
+    fn special_days_caption(&self) -> &'static str {
+        "Særlige dage de næste 14 dage"
+    }
+
+    fn special_hours(&self) -> &'static str {
+        "Særlige åbningstider"
+    }
+
+    fn call(&self, name: &str, number: &str) -> String {
+        format!("Ring til {name} på {number}")
     }
 }

@@ -1,6 +1,6 @@
 //! English texts (`lang="en"`).
 
-use chrono::{Datelike, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::texts::{Day, Texts};
 use crate::rules::{ClockTime, Holiday};
@@ -23,7 +23,6 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-
 /// In the order of `Holiday::ALL`.
 const HOLIDAYS: [&str; 15] = [
     "New Year's Day",
@@ -43,13 +42,9 @@ const HOLIDAYS: [&str; 15] = [
     "May Day",
 ];
 
-fn weekday(day: Weekday) -> &'static str {
-    WEEKDAYS[day.num_days_from_monday() as usize]
-}
-
-/// 24-hour clock, as the hours are given in Denmark: `9:00`, `21:30`.
-fn clock(time: ClockTime) -> String {
-    format!("{}:{:02}", time.hour(), time.minute())
+/// "24 December".
+fn day_month(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), MONTHS[date.month0() as usize])
 }
 
 impl Texts for English {
@@ -65,23 +60,27 @@ impl Texts for English {
         "Closed now"
     }
 
+    /// 24-hour clock, as the hours are given in Denmark: `9:00`, `21:30`.
+    fn clock(&self, time: ClockTime) -> String {
+        format!("{}:{:02}", time.hour(), time.minute())
+    }
+
     fn closes_at(&self, time: ClockTime) -> String {
-        format!("Closes at {}", clock(time))
+        format!("Closes at {}", self.clock(time))
+    }
+
+    fn closing_soon(&self, time: ClockTime) -> String {
+        format!("Closing soon – at {}", self.clock(time))
     }
 
     fn opens(&self, day: Day, time: ClockTime) -> String {
         let when = match day {
             Day::Today => "today".to_owned(),
             Day::Tomorrow => "tomorrow".to_owned(),
-            Day::ThisWeek(day) => weekday(day).to_owned(),
-            Day::Later(date) => format!(
-                "{} {} {}",
-                weekday(date.weekday()),
-                date.day(),
-                MONTHS[date.month0() as usize]
-            ),
+            Day::ThisWeek(day) => self.weekday(day).to_owned(),
+            Day::Later(date) => self.date(date),
         };
-        format!("Opens {when} at {}", clock(time))
+        format!("Opens {when} at {}", self.clock(time))
     }
 
     fn no_opening_ahead(&self) -> &'static str {
@@ -93,10 +92,38 @@ impl Texts for English {
     }
 
     fn weekday(&self, day: Weekday) -> &'static str {
-        weekday(day)
+        WEEKDAYS[day.num_days_from_monday() as usize]
     }
 
-    fn clock(&self, time: ClockTime) -> String {
-        clock(time)
+    fn date(&self, date: NaiveDate) -> String {
+        format!("{} {}", self.weekday(date.weekday()), day_month(date))
+    }
+
+    fn new_hours_from(&self, date: NaiveDate) -> String {
+        format!("New opening hours from {}", day_month(date))
+    }
+
+    fn closed(&self) -> &'static str {
+        "Closed"
+    }
+
+    fn today(&self) -> &'static str {
+        "today"
+    }
+
+    fn week_caption(&self) -> &'static str {
+        "Opening hours this week"
+    }
+
+    fn special_days_caption(&self) -> &'static str {
+        "Special days in the next 14 days"
+    }
+
+    fn special_hours(&self) -> &'static str {
+        "Special opening hours"
+    }
+
+    fn call(&self, name: &str, number: &str) -> String {
+        format!("Call {name} on {number}")
     }
 }

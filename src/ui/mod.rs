@@ -1,16 +1,16 @@
-//! Presentation: texts per language and the Leptos components. Takes a [`Reading`] of the
-//! clock from whoever mounts it and never reads the clock itself.
+//! Presentation: texts per language, the [`WidgetView`] worked out from them, and the Leptos
+//! components that lay it out. Gets the instant from whoever mounts it; never reads the clock.
 
 mod da;
 mod en;
 pub mod phone;
-mod status_line;
 mod texts;
+mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod components;
 
 #[cfg(target_arch = "wasm32")]
 pub use components::HotlineWidget;
-pub use status_line::{Reading, StatusLine};
 pub use texts::{Day, Lang, Texts};
+pub use view::{DayRow, PhoneView, Variant, WidgetView};

@@ -62,14 +62,31 @@ pub trait Texts: Sync {
     fn clock(&self, time: ClockTime) -> String;
     /// "Closes at 21:00".
     fn closes_at(&self, time: ClockTime) -> String;
+    /// Open, closing within 30 minutes: "Closing soon – at 21:00".
+    fn closing_soon(&self, time: ClockTime) -> String;
     /// "Opens tomorrow at 9:00".
     fn opens(&self, day: Day, time: ClockTime) -> String;
     /// Closed, and no opening is known within the look-ahead.
     fn no_opening_ahead(&self) -> &'static str;
     /// A holiday's name: "2. juledag".
     fn holiday(&self, holiday: Holiday) -> &'static str;
-    /// A weekday's name.
+    /// A weekday's name as used inside a sentence.
     fn weekday(&self, day: Weekday) -> &'static str;
+    /// A date with its weekday: "Thursday 24 December".
+    fn date(&self, date: NaiveDate) -> String;
+    /// Announces a new schedule version: "New opening hours from 1 April".
+    fn new_hours_from(&self, date: NaiveDate) -> String;
+    /// A day without opening hours, in a table: "Closed".
+    fn closed(&self) -> &'static str;
+    /// Marks today's row in the week table: "today".
+    fn today(&self) -> &'static str;
+    fn week_caption(&self) -> &'static str;
+    fn special_days_caption(&self) -> &'static str;
+    /// Why a day is special when an exception has no note: "Special opening hours".
+    fn special_hours(&self) -> &'static str;
+    /// The call link's accessible name, e.g. "Call The Digital Hotline on 70 20 00 00"; it
+    /// contains the visible number (WCAG 2.5.3), which screen readers read group by group.
+    fn call(&self, name: &str, number: &str) -> String;
 }
 
 #[cfg(test)]

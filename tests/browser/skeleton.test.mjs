@@ -29,7 +29,7 @@ test('flips from open to closed at 21:00 Copenhagen time, live', async () => {
   assert.equal(await widget.state(), 'open');
   assert.equal(await widget.nextChange(), '2026-11-30T21:00:00+01:00');
   assert.equal(await widget.headline(), 'Åben nu');
-  assert.equal(await widget.detail(), 'Lukker kl. 21.00');
+  assert.equal(await widget.detail(), 'Lukker snart – kl. 21.00');
   const eventsBefore = (await page.statusEvents()).length;
 
   await page.runFor(1000);

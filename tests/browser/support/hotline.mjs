@@ -17,8 +17,13 @@ const CHROMIUM_ARGS = [
 ];
 
 /** The embed as a web team pastes it (DESIGN §1), with the fallback content inside. */
-export function embed({ lang = 'da' } = {}) {
-  return `<digital-hotline lang="${lang}">
+export function embed({ lang = 'da', variant, config, id } = {}) {
+  const extra = [
+    variant && `variant="${variant}"`,
+    config !== undefined && `config="${config}"`,
+    id && `id="${id}"`,
+  ].filter(Boolean);
+  return `<digital-hotline lang="${lang}"${extra.map((a) => ` ${a}`).join('')}>
   <a href="tel:+4570200000">Den Digitale Hotline: 70 20 00 00</a>
   (man.–tors. 9–21, fre. 9–17, søn. 17–21)
 </digital-hotline>`;
@@ -33,16 +38,31 @@ export function hostPage(body, { script = '/dist/digital-hotline.js' } = {}) {
 <body>${body}</body></html>`;
 }
 
-/** Serves the repository's dist/ plus the given pages (`{ '/path.html': html }`). */
+/**
+ * Serves the repository's dist/ plus `pages`: `{ '/path': html }`, or a handler
+ * `(request, response) => void` for anything else. The result counts requests per path.
+ */
 export async function serve(pages = {}) {
+  const requests = {};
   const routes = {};
-  for (const [path, html] of Object.entries(pages)) {
-    routes[path] = (_request, response) => {
+  for (const [path, page] of Object.entries(pages)) {
+    routes[path] = (request, response) => {
+      requests[path] = (requests[path] ?? 0) + 1;
+      if (typeof page === 'function') return page(request, response);
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(html);
+      response.end(page);
     };
   }
-  return startServer({ routes });
+  const server = await startServer({ routes });
+  return { ...server, requests };
+}
+
+/** A handler answering JSON (text as given, or a value to serialize) with `status`. */
+export function json(body, { status = 200 } = {}) {
+  return (_request, response) => {
+    response.writeHead(status, { 'content-type': 'application/json' });
+    response.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
 }
 
 export async function launch() {
@@ -53,8 +73,17 @@ export async function launch() {
  * Opens `url` in a fresh context whose clock is paused at `at` (an RFC 3339 instant) in a time
  * zone other than Copenhagen, so the widget must do the zone work itself.
  */
-export async function openAt(browser, url, at, { timezoneId = 'America/New_York' } = {}) {
-  const context = await browser.newContext({ timezoneId });
+export async function openAt(
+  browser,
+  url,
+  at,
+  { timezoneId = 'America/New_York', colorScheme = 'light', width = 1280 } = {},
+) {
+  const context = await browser.newContext({
+    timezoneId,
+    colorScheme,
+    viewport: { width, height: 900 },
+  });
   const page = await context.newPage();
   const hotline = new HotlinePage(page);
   await page.clock.install({ time: new Date(Date.parse(at) - 60_000) });
@@ -75,8 +104,11 @@ export class HotlinePage {
     this.page = page;
     /** Console errors and uncaught exceptions: a widget must cause none. */
     this.errors = [];
+    /** Console warnings (a failed hosted config gives exactly one). */
+    this.warnings = [];
     page.on('console', (message) => {
       if (message.type() === 'error') this.errors.push(message.text());
+      if (message.type() === 'warning') this.warnings.push(message.text());
     });
     page.on('pageerror', (error) => this.errors.push(String(error)));
   }
@@ -120,8 +152,47 @@ export class Widget {
     return this.host.getAttribute('next-change');
   }
 
+  /** The status line as read: "Lukket nu – Juleaftensdag Åbner søndag kl. 17.00". */
+  async statusLine() {
+    return squash(await this.host.locator('.status').innerText());
+  }
+
+  /** The polite live region's text. */
+  liveRegion() {
+    return this.host.locator('[role="status"]').innerText();
+  }
+
   headline() {
     return this.host.locator('.headline').innerText();
+  }
+
+  /** Week table rows: "Torsdag (i dag) Lukket Juleaftensdag". */
+  async weekRows() {
+    return (await this.host.locator('table.week tr').allInnerTexts()).map(squash);
+  }
+
+  async specialDays() {
+    return (await this.host.locator('.special li').allInnerTexts()).map(squash);
+  }
+
+  async announcement() {
+    const notice = this.host.locator('.announcement');
+    return (await notice.count()) ? notice.innerText() : null;
+  }
+
+  async note() {
+    const note = this.host.locator('.note');
+    return (await note.count()) ? note.innerText() : null;
+  }
+
+  /** The whole rendered text of the shadow content. */
+  async text() {
+    return squash(await this.host.locator('.widget').innerText());
+  }
+
+  /** Whether the fallback content (light DOM) is what shows. */
+  fallbackVisible() {
+    return this.host.locator(':scope > a[href^="tel:"]').isVisible();
   }
 
   detail() {
@@ -131,4 +202,9 @@ export class Widget {
   phoneLink() {
     return this.host.locator('a.phone');
   }
+}
+
+/** Collapses whitespace so texts compare regardless of layout. */
+function squash(text) {
+  return text.replace(/\s+/g, ' ').trim();
 }
