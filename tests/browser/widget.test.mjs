@@ -256,3 +256,21 @@ test('no cookies, no storage, no requests but its own files', async () => {
   assert.deepEqual(requested.sort(), ['/dist/digital-hotline.js', '/dist/digital-hotline.wasm', '/hosted.html', '/hotline.json']);
   await context.close();
 });
+
+test('after a laptop sleep: a late timer and a page shown again both read the clock anew', async () => {
+  const { page, widget } = await widgetAt('/da.html', '2026-11-30T20:00:00+01:00');
+  // Sleep through 21:00: the due timer fires once, late.
+  await page.page.clock.fastForward('02:00:00');
+  await page.runFor(0);
+  assert.equal(await widget.state(), 'closed');
+  assert.equal(await widget.nextChange(), '2026-12-01T09:00:00+01:00');
+
+  // The clock moves on without any timer firing; showing the page again catches up (the
+  // browser fires a bubbling visibilitychange at the document).
+  await page.page.clock.setSystemTime(new Date('2026-12-01T10:00:00+01:00'));
+  assert.equal(await widget.state(), 'closed', 'no timer has fired yet');
+  await page.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  assert.equal(await widget.state(), 'open');
+  assert.equal(await widget.statusLine(), 'Åben nu Lukker kl. 21.00');
+  await page.close();
+});
