@@ -209,6 +209,9 @@ impl Check {
             self.error(path, format!("{chars} characters, at most {max_chars}"));
         } else if text.chars().any(is_formatting_control) {
             self.error(path, "contains control or bidirectional formatting characters");
+        } else if text.contains(['<', '>']) {
+            // Shown as text anyway; but markup in a name or note is a mistake or an attack.
+            self.error(path, "contains < or >; names and notes are plain text");
         } else {
             return Some(text.clone());
         }

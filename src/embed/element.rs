@@ -1,19 +1,20 @@
-//! One live widget: shadow root and styles, the Leptos view, the host's `state` /
-//! `next-change` attributes, the `statuschange` event, and the timer to the next redraw.
+//! One live widget: shadow root and styles, the rendered view, the host's `state` /
+//! `next-change` attributes, the `statuschange` event, the live region, and the timer to the
+//! next redraw.
 
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use chrono::{DateTime, Utc};
-use gloo_events::EventListener;
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
 };
 
+use super::listener::Listener;
+use super::timer::Timer;
 use super::{clock, hosted};
 use crate::config::{BUILTIN_JSON, Config};
 use crate::rules::{Status, zone};
@@ -43,26 +44,53 @@ pub(super) struct Live {
     host: HtmlElement,
     lang: Lang,
     variant: Variant,
-    rendered: RefCell<Option<Rendered>>,
-    timer: RefCell<Option<Timeout>>,
-    listeners: RefCell<Vec<EventListener>>,
+    shown: RefCell<Option<Shown>>,
+    timer: RefCell<Option<Timer>>,
+    listeners: RefCell<Vec<Listener>>,
 }
 
 /// What exists once a config is known.
-struct Rendered {
+struct Shown {
     config: Rc<Config>,
-    content: ArcRwSignal<WidgetView>,
-    /// The Leptos `UnmountHandle`: dropping it removes the view and its reactive graph.
-    _view: Box<dyn Any>,
+    shadow: ShadowRoot,
+    /// Where the view is mounted, anew at each redraw.
+    container: HtmlElement,
+    /// The polite live region. It stays while the view is redrawn, and gets text only when the
+    /// state flips, so a screen reader announces open ↔ closed and nothing else.
+    announcer: HtmlElement,
+    /// The Leptos `UnmountHandle`: dropping it removes the view.
+    view: Option<Box<dyn Any>>,
+    /// Added to the visitor's clock: the config server's time when the two disagree.
+    clock_offset_ms: i64,
+}
+
+/// What a redraw showed, for the steps after it.
+struct Drawn {
+    now: DateTime<Utc>,
+    status: Status,
+    headline: &'static str,
+    redraw_at: DateTime<Utc>,
+    announcer: HtmlElement,
 }
 
 /// Turns `host` into a live widget. With a `config` URL it renders once that config (or, on
 /// failure, the built-in one) is there; until then the host's fallback content shows.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
-    let lang = Lang::from_tag(&host.get_attribute("lang").unwrap_or_default());
+    #[cfg(feature = "test-hooks")]
+    if host.get_attribute("test-panic").as_deref() == Some("mount") {
+        panic!("test panic while mounting");
+    }
+    let lang = host.get_attribute("lang").unwrap_or_default();
+    let lang = Lang::from_attribute(&lang).unwrap_or_else(|| {
+        warn(&format!("lang=\"{lang}\" is not a language it speaks (da, en); showing Danish."));
+        Lang::Da
+    });
     let variant = host.get_attribute("variant").unwrap_or_default();
-    let variant = Variant::from_attribute(&variant).unwrap_or_default();
+    let variant = Variant::from_attribute(&variant).unwrap_or_else(|| {
+        warn(&format!("variant=\"{variant}\" is not a variant (full, compact); showing full."));
+        Variant::Full
+    });
     // A re-mounted element (moved, or an attribute changed) keeps its shadow root: show the
     // fallback through a slot until this mount renders.
     if let Some(shadow) = host.shadow_root() {
@@ -73,66 +101,91 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         host,
         lang,
         variant,
-        rendered: RefCell::new(None),
+        shown: RefCell::new(None),
         timer: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
     });
     live.listen_for_wake_ups();
     match live.host.get_attribute("config") {
-        None => live.render(builtin())?,
+        None => live.render(builtin(), 0),
         Some(url) => hosted::request(&url, &live),
     }
     Ok(Widget { _live: live })
 }
 
 impl Live {
-    /// Draws the widget with `config` and starts keeping it current.
-    pub(super) fn render(self: &Rc<Live>, config: Rc<Config>) -> Result<(), JsValue> {
-        let shadow = self.shadow_root()?;
-        let container: HtmlElement = document(&self.host)?.create_element("div")?.unchecked_into();
-        shadow.replace_children_with_node_1(&container);
-        let now = clock::now();
-        let status = config.schedule.status_at(now);
-        let content = ArcRwSignal::new(WidgetView::new(now, &status, &config, self.lang));
-        let view = {
-            let content = content.clone();
-            let variant = self.variant;
-            leptos::mount::mount_to(container, move || {
-                view! { <HotlineWidget content=content variant=variant /> }
-            })
+    /// Draws the widget with `config` and keeps it current from then on, reading the
+    /// visitor's clock plus `clock_offset_ms`.
+    pub(super) fn render(self: &Rc<Live>, config: Rc<Config>, clock_offset_ms: i64) {
+        if let Err(error) = self.prepare(config, clock_offset_ms) {
+            web_sys::console::error_2(&"<digital-hotline>: could not render".into(), &error);
+            return;
+        }
+        self.refresh();
+    }
+
+    fn prepare(&self, config: Rc<Config>, clock_offset_ms: i64) -> Result<(), JsValue> {
+        let shadow = match self.host.shadow_root() {
+            Some(shadow) => shadow,
+            None => self.host.attach_shadow(&ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
         };
-        *self.rendered.borrow_mut() = Some(Rendered { config, content, _view: Box::new(view) });
-        self.show(now, &status);
+        let sheet: JsValue = stylesheet()?.into();
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        let document = document(&self.host)?;
+        let container: HtmlElement = document.create_element("div")?.unchecked_into();
+        let announcer: HtmlElement = document.create_element("p")?.unchecked_into();
+        announcer.set_class_name("announcer");
+        announcer.set_attribute("role", "status")?;
+        shadow.replace_children_with_node_2(&container, &announcer);
+        let shown = Shown { config, shadow, container, announcer, view: None, clock_offset_ms };
+        *self.shown.try_borrow_mut().map_err(|_| "digital-hotline: busy")? = Some(shown);
         Ok(())
     }
 
-    /// Reads the clock again and shows what is true now. Runs on the timer and when the page
-    /// becomes visible again, so a late timer (laptop sleep) corrects itself.
+    /// Reads the clock and shows what is true now: at each redraw time, and when the page is
+    /// shown again, so a late timer (laptop sleep) corrects itself.
     fn refresh(self: &Rc<Live>) {
-        let now = clock::now();
-        let update = self.rendered.borrow().as_ref().map(|rendered| {
-            let status = rendered.config.schedule.status_at(now);
-            rendered.content.set(WidgetView::new(now, &status, &rendered.config, self.lang));
-            status
-        });
-        if let Some(status) = update {
-            self.show(now, &status);
+        let Some(drawn) = self.redraw() else { return };
+        // Attributes and the event come after the redraw, with no borrow held: a listener may
+        // do anything, even remove or re-render this element.
+        if self.reflect(&drawn.status) {
+            drawn.announcer.set_text_content(Some(drawn.headline));
         }
+        self.wake_at(drawn.now, drawn.redraw_at);
     }
 
-    /// Reflects `status` on the host and waits for the next redraw.
-    fn show(self: &Rc<Live>, now: DateTime<Utc>, status: &Status) {
-        self.reflect(status);
-        let redraw_at =
-            self.rendered.borrow().as_ref().map(|r| r.content.with_untracked(|v| v.redraw_at));
-        if let Some(redraw_at) = redraw_at {
-            self.wake_at(now, redraw_at);
+    /// Mounts the view for now anew. `None` before a config is known, or when re-entered from
+    /// a host-page event handler during a redraw (the outer one finishes the job).
+    fn redraw(&self) -> Option<Drawn> {
+        let mut shown = self.shown.try_borrow_mut().ok()?;
+        let shown = shown.as_mut()?;
+        #[cfg(feature = "test-hooks")]
+        if shown.view.is_some()
+            && self.host.get_attribute("test-panic").as_deref() == Some("redraw")
+        {
+            panic!("test panic while redrawing");
         }
+        let now = clock::now(shown.clock_offset_ms);
+        let status = shown.config.schedule.status_at(now);
+        let content = WidgetView::new(now, &status, &shown.config, self.lang);
+        let (headline, redraw_at, variant) = (content.headline, content.redraw_at, self.variant);
+        // The link is the only focusable element: keep keyboard focus on it across the redraw.
+        let focused = shown.shadow.active_element().is_some();
+        shown.view = None;
+        let view = leptos::mount::mount_to(shown.container.clone(), move || {
+            view! { <HotlineWidget content=content variant=variant /> }
+        });
+        shown.view = Some(Box::new(view));
+        if focused && let Ok(Some(link)) = shown.shadow.query_selector(".phone") {
+            let _ = link.unchecked_into::<HtmlElement>().focus();
+        }
+        Some(Drawn { now, status, headline, redraw_at, announcer: shown.announcer.clone() })
     }
 
     /// Writes `state` / `next-change` on the host and, when `state` changed (including from
-    /// absent on the first render), dispatches `statuschange`.
-    fn reflect(&self, status: &Status) {
+    /// absent on the first render), dispatches `statuschange`. Returns whether an earlier
+    /// state flipped, which is worth announcing.
+    fn reflect(&self, status: &Status) -> bool {
         let state = if status.open { "open" } else { "closed" };
         let next_change = status.next_change.map(zone::rfc3339);
         let previous = self.host.get_attribute("state");
@@ -141,32 +194,34 @@ impl Live {
             Some(next_change) => self.host.set_attribute("next-change", next_change),
             None => self.host.remove_attribute("next-change"),
         };
-        if previous.as_deref() != Some(state) {
-            let detail = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&detail, &"state".into(), &state.into());
-            let next_change = next_change.map_or(JsValue::NULL, |t| t.into());
-            let _ = js_sys::Reflect::set(&detail, &"nextChange".into(), &next_change);
-            let init = CustomEventInit::new();
-            init.set_bubbles(true);
-            init.set_composed(true);
-            init.set_detail(&detail);
-            if let Ok(event) = CustomEvent::new_with_event_init_dict("statuschange", &init) {
-                let _ = self.host.dispatch_event(&event);
-            }
+        if previous.as_deref() == Some(state) {
+            return false;
         }
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"state".into(), &state.into());
+        let next_change = next_change.map_or(JsValue::NULL, |t| t.into());
+        let _ = js_sys::Reflect::set(&detail, &"nextChange".into(), &next_change);
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict("statuschange", &init) {
+            let _ = self.host.dispatch_event(&event);
+        }
+        previous.is_some()
     }
 
     /// One timer per widget, set to the next redraw: no polling in between.
     fn wake_at(self: &Rc<Live>, now: DateTime<Utc>, at: DateTime<Utc>) {
         let delay = (at - now).num_milliseconds().clamp(0, MAX_TIMER_MS);
         let live: Weak<Live> = Rc::downgrade(self);
-        let timeout = Timeout::new(delay as u32, move || {
+        let timer = Timer::new(delay as u32, move || {
             if let Some(live) = live.upgrade() {
                 live.refresh();
             }
         });
-        // Replacing the previous (already fired) timeout drops it; clearing a fired id is a no-op.
-        *self.timer.borrow_mut() = Some(timeout);
+        // Replacing the previous (already fired) timer drops it; clearing a fired id is a no-op.
+        *self.timer.borrow_mut() = Some(timer);
     }
 
     /// Timers do not run while a laptop sleeps and may be throttled in a hidden tab: check
@@ -175,7 +230,7 @@ impl Live {
         let Some(window) = web_sys::window() else { return };
         let listeners = ["visibilitychange", "pageshow"].map(|event| {
             let live = Rc::downgrade(self);
-            EventListener::new(&window, event, move |_| {
+            Listener::new(&window, event, move |_| {
                 let visible = web_sys::window()
                     .and_then(|w| w.document())
                     .is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
@@ -185,16 +240,6 @@ impl Live {
             })
         });
         self.listeners.borrow_mut().extend(listeners);
-    }
-
-    fn shadow_root(&self) -> Result<ShadowRoot, JsValue> {
-        let shadow = match self.host.shadow_root() {
-            Some(shadow) => shadow,
-            None => self.host.attach_shadow(&ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
-        };
-        let sheet: JsValue = stylesheet()?.into();
-        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-        Ok(shadow)
     }
 
     pub(super) fn host(&self) -> &HtmlElement {
@@ -214,6 +259,10 @@ fn builtin_config() -> Config {
         .ok()
         .and_then(|json| Config::from_json(&json).ok())
         .unwrap_or_else(Config::announced)
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("<digital-hotline>: {message}").into());
 }
 
 fn document(host: &HtmlElement) -> Result<web_sys::Document, JsValue> {

@@ -2,29 +2,27 @@
 //! that names it. Any failure (network, 5 s timeout, HTTP error, not JSON, invalid config)
 //! falls back to the built-in config with one console warning naming the URL and the reason.
 
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_timers::callback::Timeout;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestCredentials, RequestInit, Response};
-
+use super::clock;
 use super::element::{Live, builtin};
+use super::fetch::{Fetched, fetch_text};
 use crate::config::Config;
 
 const TIMEOUT_MS: u32 = 5_000;
 
 thread_local! {
-    static HOSTED: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
+    /// Per URL, in order of first use; a page names one or two.
+    static HOSTED: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
 }
 
 enum Entry {
     /// Fetching; these widgets wait for it.
     Loading(Vec<Weak<Live>>),
-    /// The hosted config, or the built-in one after a failure.
-    Ready(Rc<Config>),
+    /// The hosted config (or the built-in one after a failure), and the correction for the
+    /// visitor's clock its server's `Date` header called for.
+    Ready(Rc<Config>, i64),
 }
 
 /// Renders `live` with the config at `attribute` (resolved against the page), fetching it
@@ -34,82 +32,61 @@ pub(super) fn request(attribute: &str, live: &Rc<Live>) {
         Ok(url) => url,
         Err(reason) => {
             warn(attribute, &reason);
-            return render(live, builtin());
+            return live.render(builtin(), 0);
         }
     };
-    let (ready, start) = HOSTED.with(|hosted| {
+    let ready = HOSTED.with(|hosted| {
         let mut hosted = hosted.borrow_mut();
-        match hosted.get_mut(&url) {
-            Some(Entry::Ready(config)) => (Some(config.clone()), false),
-            Some(Entry::Loading(waiting)) => {
+        match hosted.iter_mut().find(|(known, _)| *known == url) {
+            Some((_, Entry::Ready(config, offset))) => Some(Some((config.clone(), *offset))),
+            Some((_, Entry::Loading(waiting))) => {
                 waiting.push(Rc::downgrade(live));
-                (None, false)
+                Some(None)
             }
             None => {
-                hosted.insert(url.clone(), Entry::Loading(vec![Rc::downgrade(live)]));
-                (None, true)
+                hosted.push((url.clone(), Entry::Loading(vec![Rc::downgrade(live)])));
+                None
             }
         }
     });
-    if let Some(config) = ready {
-        render(live, config);
-    } else if start {
-        wasm_bindgen_futures::spawn_local(load_and_share(url));
+    match ready {
+        Some(Some((config, offset))) => live.render(config, offset),
+        Some(None) => {}
+        None => {
+            let target = url.clone();
+            fetch_text(&target, TIMEOUT_MS, move |result| share(url, result));
+        }
     }
 }
 
-async fn load_and_share(url: String) {
-    let config = match load(&url).await {
+/// Validates what arrived, warns on failure, and renders every widget waiting for it.
+fn share(url: String, result: Result<Fetched, String>) {
+    let offset = match &result {
+        Ok(fetched) => clock::offset_from(fetched.date.as_deref()),
+        Err(_) => 0,
+    };
+    let config = match result.and_then(|fetched| parse(&fetched.text)) {
         Ok(config) => Rc::new(config),
         Err(reason) => {
             warn(&url, &reason);
             builtin()
         }
     };
-    let waiting =
-        HOSTED.with(|hosted| match hosted.borrow_mut().insert(url, Entry::Ready(config.clone())) {
+    let waiting = HOSTED.with(|hosted| {
+        let mut hosted = hosted.borrow_mut();
+        let entry = hosted.iter_mut().find(|(known, _)| *known == url).map(|(_, entry)| entry);
+        match entry.map(|entry| std::mem::replace(entry, Entry::Ready(config.clone(), offset))) {
             Some(Entry::Loading(waiting)) => waiting,
             _ => Vec::new(),
-        });
+        }
+    });
     for live in waiting.iter().filter_map(Weak::upgrade) {
-        render(&live, config.clone());
+        live.render(config.clone(), offset);
     }
 }
 
-async fn load(url: &str) -> Result<Config, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let controller = AbortController::new().map_err(|e| reason(&e))?;
-    let timed_out = Rc::new(Cell::new(false));
-    let _timeout = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        Timeout::new(TIMEOUT_MS, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    let init = RequestInit::new();
-    // No cookies travel to the config host.
-    init.set_credentials(RequestCredentials::Omit);
-    init.set_signal(Some(&controller.signal()));
-    let fetched: Result<Result<String, String>, JsValue> = async {
-        let response: Response =
-            JsFuture::from(window.fetch_with_str_and_init(url, &init)).await?.dyn_into()?;
-        if !response.ok() {
-            let text = response.status_text();
-            let separator = if text.is_empty() { "" } else { " " };
-            return Ok(Err(format!("HTTP {}{separator}{text}", response.status())));
-        }
-        Ok(Ok(JsFuture::from(response.text()?).await?.as_string().unwrap_or_default()))
-    }
-    .await;
-    let text = match fetched {
-        Ok(text) => text?,
-        Err(_) if timed_out.get() => {
-            return Err(format!("no answer within {} seconds", TIMEOUT_MS / 1000));
-        }
-        Err(error) => return Err(format!("could not fetch it ({})", reason(&error))),
-    };
-    let json = super::json::parse(&text)?;
+fn parse(text: &str) -> Result<Config, String> {
+    let json = super::json::parse(text)?;
     Config::from_json(&json).map_err(|errors| format!("invalid config: {errors}"))
 }
 
@@ -128,23 +105,9 @@ fn resolve(attribute: &str, host: &web_sys::HtmlElement) -> Result<String, Strin
     }
 }
 
-fn render(live: &Rc<Live>, config: Rc<Config>) {
-    if let Err(error) = live.render(config) {
-        web_sys::console::error_2(&"<digital-hotline>: could not render".into(), &error);
-    }
-}
-
 fn warn(url: &str, reason: &str) {
     let message = format!(
         "<digital-hotline>: config {url} not used: {reason}. Showing the built-in opening hours."
     );
     web_sys::console::warn_1(&message.into());
-}
-
-/// A JS error as one line: "TypeError: Failed to fetch".
-fn reason(error: &JsValue) -> String {
-    match error.dyn_ref::<js_sys::Error>() {
-        Some(error) => format!("{}: {}", String::from(error.name()), String::from(error.message())),
-        None => error.as_string().unwrap_or_else(|| "unknown error".to_owned()),
-    }
 }

@@ -2,12 +2,50 @@
 // from (so the bundle can be hosted anywhere), then defines <digital-hotline>, which upgrades
 // every such element on the page, now and later. Until then, and for good if anything fails,
 // the element's own fallback content (the number as a plain link) stays visible.
-// The logic lives in Rust; this file only wires the custom element to it.
+// The logic lives in Rust; this file wires the custom element to it and guards every call
+// into the wasm, so that nothing the widget does can throw into the host page.
 import init, { mount } from 'digital-hotline-glue';
 
 const TAG = 'digital-hotline';
 const WASM_FILE = 'digital-hotline.wasm';
-const LOADED = Symbol.for('digital-hotline.loader');
+const RUNTIME = Symbol.for('digital-hotline');
+
+/** Shared with the wasm (`src/embed/runtime.rs`). */
+const runtime = {
+  /** Set by an internal error (a Rust panic): from then on nothing calls into the wasm. */
+  dead: false,
+  /** Elements showing a rendered widget, to put their fallback back after an internal error. */
+  mounted: new Set(),
+
+  /** Wraps a callback the browser will call into the wasm (timers, listeners, promises). */
+  guard(callback) {
+    return (...args) => {
+      if (runtime.dead) return undefined;
+      try {
+        return callback(...args);
+      } catch (error) {
+        if (!runtime.dead) throw error;
+        return undefined; // the trap after a panic, already reported
+      }
+    };
+  },
+
+  /** Called by the wasm's panic hook just before it stops. */
+  panicked(message) {
+    if (runtime.dead) return;
+    runtime.dead = true;
+    console.error(`<${TAG}>: internal error; showing the fallback content. ${message.replace(/\s+/g, ' ')}`);
+    for (const element of runtime.mounted) showFallback(element);
+    runtime.mounted.clear();
+  },
+};
+
+/** The element's own content (a slot for it), with no state claimed. */
+function showFallback(element) {
+  if (element.shadowRoot) element.shadowRoot.replaceChildren(document.createElement('slot'));
+  element.removeAttribute('state');
+  element.removeAttribute('next-change');
+}
 
 /** This script's URL; `currentScript` is set while a classic script (also defer/async) runs. */
 function scriptUrl() {
@@ -38,32 +76,46 @@ class DigitalHotline extends HTMLElement {
   }
 
   #mount() {
+    if (runtime.dead) return;
     try {
       this.#widget = mount(this);
+      runtime.mounted.add(this);
     } catch (error) {
-      console.error(`<${TAG}>: could not render; showing the fallback content.`, error);
-      // A shadow root without a slot would hide the fallback: show it again.
-      if (this.shadowRoot) this.shadowRoot.replaceChildren(document.createElement('slot'));
+      if (!runtime.dead) console.error(`<${TAG}>: could not render; showing the fallback content.`, error);
+      showFallback(this);
     }
   }
 
   #unmount() {
-    if (!this.#widget) return;
-    this.#widget.free();
+    runtime.mounted.delete(this);
+    const widget = this.#widget;
     this.#widget = null;
+    if (widget && !runtime.dead) runtime.guard(() => widget.free())();
   }
 }
 
 function start() {
-  if (window[LOADED]) return; // the script is on the page twice
-  window[LOADED] = true;
+  if (window[RUNTIME]) return; // the script is on the page twice
+  window[RUNTIME] = runtime;
+  if (typeof WebAssembly !== 'object' || !window.customElements) {
+    console.warn(`<${TAG}>: this browser cannot run the widget (no WebAssembly or custom elements); showing the fallback content.`);
+    return;
+  }
   const wasmUrl = new URL(WASM_FILE, scriptUrl());
-  init({ module_or_path: wasmUrl }).then(
-    () => {
-      if (!customElements.get(TAG)) customElements.define(TAG, DigitalHotline);
-    },
-    (error) => console.error(`<${TAG}>: could not load ${wasmUrl}; showing the fallback content.`, error),
-  );
+  fetch(wasmUrl)
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+      return init({ module_or_path: response });
+    })
+    .then(
+      () => {
+        if (!customElements.get(TAG)) customElements.define(TAG, DigitalHotline);
+      },
+      (error) => {
+        runtime.dead = true;
+        console.error(`<${TAG}>: could not load ${wasmUrl} (${error}); showing the fallback content.`);
+      },
+    );
 }
 
 start();

@@ -4,7 +4,11 @@
 
 mod clock;
 mod element;
+mod fetch;
 mod hosted;
 mod json;
+mod listener;
+mod runtime;
+mod timer;
 
 pub use element::{Widget, mount};

@@ -1,32 +1,33 @@
 //! The widget's markup. Thin on purpose: every word and number comes from [`WidgetView`].
+//!
+//! The markup is static: the embedding mounts it anew at each redraw (a few times a day). No
+//! reactive effects run later in the background, so everything the widget does happens inside
+//! the embedding's own guarded callbacks (see `embed::runtime`).
 
 use leptos::prelude::*;
 
-use super::view::{DayRow, Variant, WidgetView};
+use super::view::{DayRow, PhoneView, Variant, WidgetView};
 
 /// The whole widget in the chosen layout.
 #[component]
 pub fn HotlineWidget(
-    /// What to show; the embedding replaces it at each transition, "closing soon" and midnight.
-    #[prop(into)]
-    content: Signal<WidgetView>,
+    /// What to show.
+    content: WidgetView,
     /// Full box or one line.
     variant: Variant,
 ) -> impl IntoView {
-    let lang = move || content.with(|c| c.lang);
+    let WidgetView { lang, name, phone, note, announcement, .. } = content.clone();
     match variant {
         Variant::Full => view! {
             <div class="widget full" part="widget" lang=lang>
-                <p class="name" part="name">{move || content.with(|c| c.name.clone())}</p>
-                <StatusLine content=content />
-                <PhoneLink content=content />
-                {move || content.with(|c| c.note.clone()).map(|note| view! {
-                    <p class="note" part="note">{note}</p>
-                })}
-                {move || content.with(|c| c.announcement.clone()).map(|text| view! {
+                <p class="name" part="name">{name}</p>
+                <StatusLine content=content.clone() />
+                <PhoneLink phone=phone />
+                {note.map(|note| view! { <p class="note" part="note">{note}</p> })}
+                {announcement.map(|text| view! {
                     <p class="announcement" part="announcement">{text}</p>
                 })}
-                <WeekTable content=content />
+                <WeekTable content=content.clone() />
                 <SpecialDays content=content />
             </div>
         }
@@ -34,7 +35,7 @@ pub fn HotlineWidget(
         Variant::Compact => view! {
             <div class="widget compact" part="widget" lang=lang>
                 <StatusLine content=content />
-                <PhoneLink content=content />
+                <PhoneLink phone=phone />
             </div>
         }
         .into_any(),
@@ -45,21 +46,15 @@ pub fn HotlineWidget(
 #[component]
 fn StatusLine(
     /// The widget's content.
-    content: Signal<WidgetView>,
+    content: WidgetView,
 ) -> impl IntoView {
-    let open = move || content.with(|c| c.open);
+    let WidgetView { open, headline, reason, detail, .. } = content;
     view! {
-        <p class="status" part="status" class:open=open class:closed=move || !open()>
+        <p class="status" part="status" class:open=open class:closed=!open>
             <span class="icon" part="icon" aria-hidden="true"></span>
-            // The live region holds only the headline, so a screen reader hears open ↔ closed
-            // and nothing else.
-            <span class="headline" part="headline" role="status">
-                {move || content.with(|c| c.headline)}
-            </span>
-            {move || content.with(|c| c.reason.clone()).map(|reason| view! {
-                <span class="reason" part="reason">"– " {reason}</span>
-            })}
-            <span class="detail" part="detail">{move || content.with(|c| c.detail.clone())}</span>
+            <span class="headline" part="headline">{headline}</span>
+            {reason.map(|reason| view! { <span class="reason" part="reason">"– " {reason}</span> })}
+            <span class="detail" part="detail">{detail}</span>
         </p>
     }
 }
@@ -67,18 +62,11 @@ fn StatusLine(
 /// The number as a click-to-call link, grouped as Danes write it.
 #[component]
 fn PhoneLink(
-    /// The widget's content.
-    content: Signal<WidgetView>,
+    /// Target, text and accessible name.
+    phone: PhoneView,
 ) -> impl IntoView {
     view! {
-        <a
-            class="phone"
-            part="phone"
-            href=move || content.with(|c| c.phone.href.clone())
-            aria-label=move || content.with(|c| c.phone.label.clone())
-        >
-            {move || content.with(|c| c.phone.text.clone())}
-        </a>
+        <a class="phone" part="phone" href=phone.href aria-label=phone.label>{phone.text}</a>
     }
 }
 
@@ -86,17 +74,14 @@ fn PhoneLink(
 #[component]
 fn WeekTable(
     /// The widget's content.
-    content: Signal<WidgetView>,
+    content: WidgetView,
 ) -> impl IntoView {
+    let mark = content.today_mark;
+    let rows = content.week.into_iter().map(|row| view! { <DayLine row=row mark=mark /> });
     view! {
         <table class="week" part="week">
-            <caption>{move || content.with(|c| c.week_caption)}</caption>
-            <tbody>
-                {move || content.with(|c| {
-                    c.week.iter().map(|row| view! { <DayLine row=row.clone() mark=c.today_mark /> })
-                        .collect_view()
-                })}
-            </tbody>
+            <caption>{content.week_caption}</caption>
+            <tbody>{rows.collect_view()}</tbody>
         </table>
     }
 }
@@ -129,26 +114,19 @@ fn DayLine(
 #[component]
 fn SpecialDays(
     /// The widget's content.
-    content: Signal<WidgetView>,
+    content: WidgetView,
 ) -> impl IntoView {
-    move || {
-        content.with(|c| {
-            (!c.special_days.is_empty()).then(|| {
-                let items = c
-                    .special_days
-                    .iter()
-                    .map(|row| {
-                        let note = row.note.clone().map(|note| format!(" – {note}"));
-                        view! { <li>{row.label.clone()} ": " {row.hours.clone()} {note}</li> }
-                    })
-                    .collect_view();
-                view! {
-                    <div class="special" part="special">
-                        <p class="caption">{c.special_caption}</p>
-                        <ul>{items}</ul>
-                    </div>
-                }
-            })
-        })
-    }
+    let WidgetView { special_caption, special_days, .. } = content;
+    (!special_days.is_empty()).then(|| {
+        let items = special_days.into_iter().map(|row| {
+            let note = row.note.map(|note| format!(" – {note}"));
+            view! { <li>{row.label} ": " {row.hours} {note}</li> }
+        });
+        view! {
+            <div class="special" part="special">
+                <p class="caption">{special_caption}</p>
+                <ul>{items.collect_view()}</ul>
+            </div>
+        }
+    })
 }

@@ -14,10 +14,15 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// From a `lang` attribute value: `en`, `en-GB`, … is English; anything else Danish.
-    pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("en") { Lang::En } else { Lang::Da }
+    /// From a `lang` attribute value: `en`, `en-GB`, … is English; `da`, `da-DK`, … and an
+    /// empty value are Danish; `None` for any other language.
+    pub fn from_attribute(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "da" | "" => Some(Lang::Da),
+            _ => None,
+        }
     }
 
     pub fn texts(self) -> &'static dyn Texts {

@@ -1,6 +1,6 @@
 //! The drop-in bundle: Rust → wasm → wasm-bindgen → wasm-opt → one minified classic script.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::{Result, root, run, tools};
@@ -14,22 +14,41 @@ pub fn ensure_tools() -> Result {
     tools::ensure_npm_packages()
 }
 
-/// Builds `dist/digital-hotline.js` and `dist/digital-hotline.wasm` beside it.
+/// Builds `dist/digital-hotline.js` and `dist/digital-hotline.wasm` beside it, and prints
+/// their sizes.
 pub fn build() -> Result {
+    let dist = root().join("dist");
+    bundle(&[], &dist)?;
+    run(Command::new("node").args([
+        "xtask/size.mjs",
+        "dist/digital-hotline.js",
+        "dist/digital-hotline.wasm",
+    ]))
+}
+
+/// The same bundle with the `test-hooks` feature, in `target/test-bundle/`, for the browser
+/// tests that need to make the wasm panic. Never published.
+pub fn build_test_bundle() -> Result {
+    bundle(&["--features", "test-hooks"], &root().join("target/test-bundle"))
+}
+
+fn bundle(cargo_args: &[&str], out: &Path) -> Result {
     let root = root();
     let glue_dir = root.join("target/wasm-bindgen");
-    let dist = root.join("dist");
-    std::fs::create_dir_all(&dist).map_err(|error| format!("cannot create dist/: {error}"))?;
+    std::fs::create_dir_all(out)
+        .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
 
-    run(Command::new("cargo").args([
-        "build",
-        "--release",
-        "--package",
-        "digital-hotline",
-        "--lib",
-        "--target",
-        WASM_TARGET,
-    ]))?;
+    run(Command::new("cargo")
+        .args([
+            "build",
+            "--release",
+            "--package",
+            "digital-hotline",
+            "--lib",
+            "--target",
+            WASM_TARGET,
+        ])
+        .args(cargo_args))?;
     let wasm = root.join("target").join(WASM_TARGET).join("release/digital_hotline.wasm");
     run(Command::new(tools::ensure_wasm_bindgen()?)
         .args(["--target", "web", "--no-typescript", "--out-dir"])
@@ -40,25 +59,21 @@ pub fn build() -> Result {
         .args(["-Oz", "--strip-debug", "--strip-producers"])
         .arg(glue_dir.join("digital_hotline_bg.wasm"))
         .arg("-o")
-        .arg(dist.join("digital-hotline.wasm")))?;
-    run(Command::new(npm_bin("esbuild")).args([
-        "src/embed/loader.js",
-        "--bundle",
-        "--format=iife",
-        "--minify",
-        "--target=es2022",
-        "--legal-comments=none",
-        "--alias:digital-hotline-glue=./target/wasm-bindgen/digital_hotline.js",
-        // The glue's default wasm URL uses import.meta, which a classic script lacks; the
-        // loader always passes the URL itself.
-        "--log-override:empty-import-meta=silent",
-        "--outfile=dist/digital-hotline.js",
-    ]))?;
-    run(Command::new("node").args([
-        "xtask/size.mjs",
-        "dist/digital-hotline.js",
-        "dist/digital-hotline.wasm",
-    ]))
+        .arg(out.join("digital-hotline.wasm")))?;
+    run(Command::new(npm_bin("esbuild"))
+        .args([
+            "src/embed/loader.js",
+            "--bundle",
+            "--format=iife",
+            "--minify",
+            "--target=es2022",
+            "--legal-comments=none",
+            "--alias:digital-hotline-glue=./target/wasm-bindgen/digital_hotline.js",
+            // The glue's default wasm URL uses import.meta, which a classic script lacks; the
+            // loader always passes the URL itself.
+            "--log-override:empty-import-meta=silent",
+        ])
+        .arg(format!("--outfile={}", out.join("digital-hotline.js").display())))
 }
 
 fn npm_bin(name: &str) -> PathBuf {

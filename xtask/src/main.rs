@@ -16,6 +16,8 @@ usage: cargo xtask <command>
   test   install what is missing, then fmt, clippy (host + wasm32), cargo test, the bundle and
          the browser tests (what CI runs)
   dist   build the drop-in bundle: dist/digital-hotline.js + dist/digital-hotline.wasm
+  browser  build the bundles and run only the browser tests (quicker while working on them;
+         `-- PATTERN` runs the tests whose names match)
 ";
 
 fn main() -> ExitCode {
@@ -24,6 +26,9 @@ fn main() -> ExitCode {
         "demo" => demo(),
         "test" => test(),
         "dist" => dist::ensure_tools().and_then(|()| dist::build()),
+        "browser" => dist::ensure_tools()
+            .and_then(|()| tools::ensure_chromium())
+            .and_then(|()| browser_tests(std::env::args().nth(2).as_deref())),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -65,6 +70,7 @@ fn test() -> Result {
         "--package",
         "digital-hotline",
         "--all-targets",
+        "--all-features",
         "--target",
         dist::WASM_TARGET,
         "--",
@@ -72,8 +78,19 @@ fn test() -> Result {
         "warnings",
     ]))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
+    browser_tests(None)
+}
+
+/// Both bundles, then the browser tests (`node --test`), optionally only those matching.
+fn browser_tests(pattern: Option<&str>) -> Result {
+    dist::build_test_bundle()?;
     dist::build()?;
-    run(Command::new("node").args(["--test", "tests/browser/"]))
+    let mut node = Command::new("node");
+    node.arg("--test");
+    if let Some(pattern) = pattern {
+        node.arg(format!("--test-name-pattern={pattern}"));
+    }
+    run(node.arg("tests/browser/"))
 }
 
 /// The workspace root: every command runs from there.

@@ -208,10 +208,11 @@ fn day_relative_to_today() {
 
 #[test]
 fn lang_attribute() {
-    assert_eq!(Lang::from_tag("en"), Lang::En);
-    assert_eq!(Lang::from_tag("en-GB"), Lang::En);
-    assert_eq!(Lang::from_tag("EN"), Lang::En);
-    assert_eq!(Lang::from_tag("da"), Lang::Da);
-    assert_eq!(Lang::from_tag(""), Lang::Da);
-    assert_eq!(Lang::from_tag("de"), Lang::Da);
+    assert_eq!(Lang::from_attribute("en"), Some(Lang::En));
+    assert_eq!(Lang::from_attribute("en-GB"), Some(Lang::En));
+    assert_eq!(Lang::from_attribute("EN"), Some(Lang::En));
+    assert_eq!(Lang::from_attribute("da"), Some(Lang::Da));
+    assert_eq!(Lang::from_attribute("da-DK"), Some(Lang::Da));
+    assert_eq!(Lang::from_attribute(""), Some(Lang::Da));
+    assert_eq!(Lang::from_attribute("de"), None);
 }

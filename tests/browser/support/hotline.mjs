@@ -1,5 +1,7 @@
 // The browser tests' one helper that knows the widget's selectors and how to start Chromium,
 // so the tests read as what a visitor or a web team does.
+import { readFile } from 'node:fs/promises';
+
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../../../xtask/serve.mjs';
@@ -57,11 +59,42 @@ export async function serve(pages = {}) {
   return { ...server, requests };
 }
 
-/** A handler answering JSON (text as given, or a value to serialize) with `status`. */
-export function json(body, { status = 200 } = {}) {
+/**
+ * A handler answering JSON (text as given, or a value to serialize) with `status`. Without a
+ * `date` it sends no `Date` header: the server's real clock would disagree with the test's
+ * fake one, and the widget would (rightly) correct the visitor's clock by it.
+ */
+export function json(body, { status = 200, date } = {}) {
   return (_request, response) => {
+    response.sendDate = false;
+    if (date) response.setHeader('date', date);
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
+}
+
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+/**
+ * A handler answering with a file of the repository (`dist/…`, `target/test-bundle/…`),
+ * optionally changed by `transform(bytes) → bytes`.
+ */
+export function file(path, { transform = (bytes) => bytes, headers = {} } = {}) {
+  const url = new URL(`../../../${path}`, import.meta.url);
+  return async (_request, response) => {
+    const body = transform(await readFile(url));
+    const type = TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
+    response.sendDate = false; // see json()
+    response.writeHead(200, { 'content-type': type, ...headers });
+    response.end(body);
+  };
+}
+
+/** A plain status answer, e.g. `status(404)`. */
+export function status(code, headers = {}) {
+  return (_request, response) => {
+    response.writeHead(code, headers);
+    response.end();
   };
 }
 
@@ -157,9 +190,9 @@ export class Widget {
     return squash(await this.host.locator('.status').innerText());
   }
 
-  /** The polite live region's text. */
+  /** The polite live region's text (it only gets some when the state flips). */
   liveRegion() {
-    return this.host.locator('[role="status"]').innerText();
+    return this.host.locator('[role="status"]').textContent();
   }
 
   headline() {
