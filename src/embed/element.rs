@@ -18,7 +18,7 @@ use super::timer::Timer;
 use super::{clock, hosted};
 use crate::config::{BUILTIN_JSON, Config};
 use crate::rules::{Status, zone};
-use crate::ui::{HotlineWidget, Lang, Variant, WidgetView};
+use crate::ui::{HotlineWidget, Lang, Variant, WidgetView, structured_data};
 
 /// `setTimeout` fires at once for delays above 2³¹−1 ms (~24.8 days).
 const MAX_TIMER_MS: i64 = i32::MAX as i64;
@@ -44,6 +44,8 @@ pub(super) struct Live {
     host: HtmlElement,
     lang: Lang,
     variant: Variant,
+    /// `preview-at`: show this moment, frozen, instead of now.
+    preview: Option<DateTime<Utc>>,
     shown: RefCell<Option<Shown>>,
     timer: RefCell<Option<Timer>>,
     listeners: RefCell<Vec<Listener>>,
@@ -97,15 +99,25 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         let slot = document(&host)?.create_element("slot")?;
         shadow.replace_children_with_node_1(&slot);
     }
+    let preview = host.get_attribute("preview-at").and_then(|value| {
+        let instant = clock::parse_preview(&value);
+        if instant.is_none() {
+            warn(&format!("preview-at=\"{value}\" is not a date and time; showing now."));
+        }
+        instant
+    });
     let live = Rc::new(Live {
         host,
         lang,
         variant,
+        preview,
         shown: RefCell::new(None),
         timer: RefCell::new(None),
         listeners: RefCell::new(Vec::new()),
     });
-    live.listen_for_wake_ups();
+    if live.preview.is_none() {
+        live.listen_for_wake_ups();
+    }
     match live.host.get_attribute("config") {
         None => live.render(builtin(), 0),
         Some(url) => hosted::request(&url, &live),
@@ -117,6 +129,12 @@ impl Live {
     /// Draws the widget with `config` and keeps it current from then on, reading the
     /// visitor's clock plus `clock_offset_ms`.
     pub(super) fn render(self: &Rc<Live>, config: Rc<Config>, clock_offset_ms: i64) {
+        if self.host.has_attribute("structured-data") {
+            let today =
+                zone::local_date(self.preview.unwrap_or_else(|| clock::now(clock_offset_ms)));
+            let json = structured_data::contact_point(&config, today, self.lang);
+            add_structured_data(&self.host, &config.phone, &json);
+        }
         if let Err(error) = self.prepare(config, clock_offset_ms) {
             web_sys::console::error_2(&"<digital-hotline>: could not render".into(), &error);
             return;
@@ -124,18 +142,19 @@ impl Live {
         self.refresh();
     }
 
+    /// Everything that can fail comes before the shadow root, which hides the fallback.
     fn prepare(&self, config: Rc<Config>, clock_offset_ms: i64) -> Result<(), JsValue> {
-        let shadow = match self.host.shadow_root() {
-            Some(shadow) => shadow,
-            None => self.host.attach_shadow(&ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
-        };
         let sheet: JsValue = stylesheet()?.into();
-        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         let document = document(&self.host)?;
         let container: HtmlElement = document.create_element("div")?.unchecked_into();
         let announcer: HtmlElement = document.create_element("p")?.unchecked_into();
         announcer.set_class_name("announcer");
         announcer.set_attribute("role", "status")?;
+        let shadow = match self.host.shadow_root() {
+            Some(shadow) => shadow,
+            None => self.host.attach_shadow(&ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+        };
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         shadow.replace_children_with_node_2(&container, &announcer);
         let shown = Shown { config, shadow, container, announcer, view: None, clock_offset_ms };
         *self.shown.try_borrow_mut().map_err(|_| "digital-hotline: busy")? = Some(shown);
@@ -146,6 +165,9 @@ impl Live {
     /// shown again, so a late timer (laptop sleep) corrects itself.
     fn refresh(self: &Rc<Live>) {
         let Some(drawn) = self.redraw() else { return };
+        if self.preview.is_some() {
+            return; // a picture of another moment: no state to claim, nothing to wait for
+        }
         // Attributes and the event come after the redraw, with no borrow held: a listener may
         // do anything, even remove or re-render this element.
         if self.reflect(&drawn.status) {
@@ -165,9 +187,10 @@ impl Live {
         {
             panic!("test panic while redrawing");
         }
-        let now = clock::now(shown.clock_offset_ms);
+        let now = self.preview.unwrap_or_else(|| clock::now(shown.clock_offset_ms));
         let status = shown.config.schedule.status_at(now);
-        let content = WidgetView::new(now, &status, &shown.config, self.lang);
+        let content =
+            WidgetView::new(now, &status, &shown.config, self.lang, self.preview.is_some());
         let (headline, redraw_at, variant) = (content.headline, content.redraw_at, self.variant);
         // The link is the only focusable element: keep keyboard focus on it across the redraw.
         let focused = shown.shadow.active_element().is_some();
@@ -259,6 +282,25 @@ fn builtin_config() -> Config {
         .ok()
         .and_then(|json| Config::from_json(&json).ok())
         .unwrap_or_else(Config::announced)
+}
+
+/// Puts the schema.org JSON-LD in the page's `<head>`, once per phone number however many
+/// widgets ask for it. A data block, not a script: no CSP stops it.
+fn add_structured_data(host: &HtmlElement, phone: &str, json: &str) {
+    let Ok(document) = document(host) else { return };
+    let Some(head) = document.head() else { return };
+    let selector = format!("script[data-digital-hotline=\"{phone}\"]");
+    let script = match head.query_selector(&selector) {
+        Ok(Some(script)) => script,
+        _ => {
+            let Ok(script) = document.create_element("script") else { return };
+            let _ = script.set_attribute("type", "application/ld+json");
+            let _ = script.set_attribute("data-digital-hotline", phone);
+            let _ = head.append_child(&script);
+            script
+        }
+    };
+    script.set_text_content(Some(json));
 }
 
 fn warn(message: &str) {

@@ -6,6 +6,7 @@
 // into the wasm, so that nothing the widget does can throw into the host page.
 import init, { mount } from 'digital-hotline-glue';
 
+/* global WASM_INTEGRITY -- the wasm's sha384, put in by the build (xtask/src/dist.rs) */
 const TAG = 'digital-hotline';
 const WASM_FILE = 'digital-hotline.wasm';
 const RUNTIME = Symbol.for('digital-hotline');
@@ -56,7 +57,7 @@ function scriptUrl() {
 }
 
 class DigitalHotline extends HTMLElement {
-  static observedAttributes = ['lang', 'variant', 'config'];
+  static observedAttributes = ['lang', 'variant', 'config', 'preview-at', 'structured-data'];
   #widget = null;
 
   connectedCallback() {
@@ -67,7 +68,7 @@ class DigitalHotline extends HTMLElement {
     this.#unmount();
   }
 
-  /** A live element re-renders when `lang`, `variant` or `config` changes. */
+  /** A live element re-renders when one of the attributes it reads changes. */
   attributeChangedCallback(_name, before, after) {
     if (this.#widget && before !== after) {
       this.#unmount();
@@ -94,15 +95,38 @@ class DigitalHotline extends HTMLElement {
   }
 }
 
+/**
+ * Why fetching the wasm failed: with an integrity hash, a 404 and a changed file fail the same
+ * way, so ask the server once more (only ever on this failure path).
+ */
+function diagnose(url, error) {
+  return fetch(url, { method: 'HEAD', cache: 'no-store' }).then(
+    (head) =>
+      head.ok
+        ? 'it is not the file built with this script: the integrity check failed'
+        : `HTTP ${head.status} ${head.statusText}`.trim(),
+    () => String(error),
+  );
+}
+
 function start() {
   if (window[RUNTIME]) return; // the script is on the page twice
   window[RUNTIME] = runtime;
-  if (typeof WebAssembly !== 'object' || !window.customElements) {
-    console.warn(`<${TAG}>: this browser cannot run the widget (no WebAssembly or custom elements); showing the fallback content.`);
+  const missing = [
+    typeof WebAssembly === 'object' || 'WebAssembly',
+    'customElements' in window || 'custom elements',
+    'attachShadow' in Element.prototype || 'shadow DOM',
+    'adoptedStyleSheets' in Document.prototype || 'constructable stylesheets',
+  ].filter((feature) => feature !== true);
+  if (missing.length) {
+    console.warn(`<${TAG}>: this browser cannot run the widget (no ${missing.join(', ')}); showing the fallback content.`);
     return;
   }
   const wasmUrl = new URL(WASM_FILE, scriptUrl());
-  fetch(wasmUrl)
+  // The integrity hash makes the browser refuse a wasm that is not the one built with this
+  // script (a tampered or mismatched copy on the server).
+  fetch(wasmUrl, { integrity: WASM_INTEGRITY })
+    .catch((error) => diagnose(wasmUrl, error).then((reason) => Promise.reject(new Error(reason))))
     .then((response) => {
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
       return init({ module_or_path: response });

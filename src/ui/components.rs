@@ -16,10 +16,12 @@ pub fn HotlineWidget(
     /// Full box or one line.
     variant: Variant,
 ) -> impl IntoView {
-    let WidgetView { lang, name, phone, note, announcement, .. } = content.clone();
+    let WidgetView { lang, preview, name, phone, note, announcement, .. } = content.clone();
+    let preview = preview.map(|label| view! { <p class="preview" part="preview">{label}</p> });
     match variant {
         Variant::Full => view! {
             <div class="widget full" part="widget" lang=lang>
+                {preview}
                 <p class="name" part="name">{name}</p>
                 <StatusLine content=content.clone() />
                 <PhoneLink phone=phone />
@@ -34,6 +36,7 @@ pub fn HotlineWidget(
         .into_any(),
         Variant::Compact => view! {
             <div class="widget compact" part="widget" lang=lang>
+                {preview}
                 <StatusLine content=content />
                 <PhoneLink phone=phone />
             </div>

@@ -123,6 +123,10 @@ impl Texts for Danish {
         "Særlige åbningstider"
     }
 
+    fn preview(&self, date: NaiveDate, time: ClockTime) -> String {
+        format!("Forhåndsvisning: {} kl. {}", self.date(date), self.clock(time))
+    }
+
     fn call(&self, name: &str, number: &str) -> String {
         format!("Ring til {name} på {number}")
     }

@@ -123,6 +123,10 @@ impl Texts for English {
         "Special opening hours"
     }
 
+    fn preview(&self, date: NaiveDate, time: ClockTime) -> String {
+        format!("Preview: {} at {}", self.date(date), self.clock(time))
+    }
+
     fn call(&self, name: &str, number: &str) -> String {
         format!("Call {name} on {number}")
     }

@@ -4,6 +4,7 @@
 mod da;
 mod en;
 pub mod phone;
+pub mod structured_data;
 mod texts;
 mod view;
 

@@ -89,6 +89,9 @@ pub trait Texts: Sync {
     fn special_days_caption(&self) -> &'static str;
     /// Why a day is special when an exception has no note: "Special opening hours".
     fn special_hours(&self) -> &'static str;
+    /// Marks a widget showing a chosen moment (`preview-at`), not now: "Preview: Thursday 24
+    /// December at 10:00".
+    fn preview(&self, date: NaiveDate, time: ClockTime) -> String;
     /// The call link's accessible name, e.g. "Call The Digital Hotline on 70 20 00 00"; it
     /// contains the visible number (WCAG 2.5.3), which screen readers read group by group.
     fn call(&self, name: &str, number: &str) -> String;

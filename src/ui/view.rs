@@ -59,6 +59,8 @@ pub struct DayRow {
 pub struct WidgetView {
     /// BCP 47 tag of the texts.
     pub lang: &'static str,
+    /// Set when showing a chosen moment instead of now: "Forhåndsvisning: …".
+    pub preview: Option<String>,
     pub name: String,
     pub open: bool,
     /// "Åben nu" / "Lukket nu": the live region's whole text, so only open ↔ closed is
@@ -87,8 +89,15 @@ pub struct WidgetView {
 }
 
 impl WidgetView {
-    /// The content at `now`, given the `status` the schedule reports for it.
-    pub fn new(now: DateTime<Utc>, status: &Status, config: &Config, lang: Lang) -> WidgetView {
+    /// The content at `now`, given the `status` the schedule reports for it; `preview` when
+    /// `now` is a chosen moment rather than the present.
+    pub fn new(
+        now: DateTime<Utc>,
+        status: &Status,
+        config: &Config,
+        lang: Lang,
+        preview: bool,
+    ) -> WidgetView {
         let texts = lang.texts();
         let today = zone::local_date(now);
         let schedule = &config.schedule;
@@ -122,6 +131,7 @@ impl WidgetView {
             .collect();
         WidgetView {
             lang: texts.tag(),
+            preview: preview.then(|| texts.preview(today, wall_clock(now))),
             open: status.open,
             headline: if status.open { texts.open_now() } else { texts.closed_now() },
             reason,

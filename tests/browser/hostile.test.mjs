@@ -193,14 +193,15 @@ describe('when the wasm cannot run: fallback, a working page, one clear message'
   const cases = [
     ['CSP without wasm-unsafe-eval', '/csp-no-wasm.html', /could not load .*digital-hotline\.wasm.*showing the fallback content/],
     ['404 for the wasm', '/missing-wasm.html', /could not load .*\/missing\/digital-hotline\.wasm \(Error: HTTP 404 Not Found\)/],
-    ['truncated wasm', '/truncated-wasm.html', /could not load .*\/truncated\/digital-hotline\.wasm \(CompileError/],
-    ['no WebAssembly in the browser', '/clean.html', /this browser cannot run the widget/, true],
+    ['truncated wasm', '/truncated-wasm.html', /could not load .*\/truncated\/digital-hotline\.wasm \(Error: it is not the file built with this script: the integrity check failed\)/],
+    ['no WebAssembly in the browser', '/clean.html', /this browser cannot run the widget \(no WebAssembly\)/, () => delete window.WebAssembly],
+    ['an older browser without constructable stylesheets', '/clean.html', /this browser cannot run the widget \(no constructable stylesheets\)/, () => delete Document.prototype.adoptedStyleSheets],
   ];
-  for (const [name, path, message, removeWasm] of cases) {
+  for (const [name, path, message, setUp] of cases) {
     test(name, async () => {
       const context = await browser.newContext();
       const tab = await context.newPage();
-      if (removeWasm) await tab.addInitScript(() => delete window.WebAssembly);
+      if (setUp) await tab.addInitScript(setUp);
       const messages = [];
       const pageErrors = [];
       tab.on('console', (m) => messages.push(m.text()));

@@ -1,11 +1,14 @@
-//! The drop-in bundle: Rust → wasm → wasm-bindgen → wasm-opt → one minified classic script.
+//! The drop-in bundle: Rust → wasm → wasm-bindgen → wasm-opt → one minified classic script
+//! that knows the wasm's integrity hash.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Result, root, run, tools};
+use crate::{Result, output, root, run, tools};
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+pub const JS: &str = "digital-hotline.js";
+pub const WASM: &str = "digital-hotline.wasm";
 
 /// Everything `build` needs.
 pub fn ensure_tools() -> Result {
@@ -18,26 +21,37 @@ pub fn ensure_tools() -> Result {
 /// their sizes.
 pub fn build() -> Result {
     let dist = root().join("dist");
-    bundle(&[], &dist)?;
-    run(Command::new("node").args([
-        "xtask/size.mjs",
-        "dist/digital-hotline.js",
-        "dist/digital-hotline.wasm",
-    ]))
+    bundle(&[], &dist, &root().join("target"))?;
+    size_report(&[dist.join(JS), dist.join(WASM)])
 }
 
 /// The same bundle with the `test-hooks` feature, in `target/test-bundle/`, for the browser
 /// tests that need to make the wasm panic. Never published.
 pub fn build_test_bundle() -> Result {
-    bundle(&["--features", "test-hooks"], &root().join("target/test-bundle"))
+    bundle(
+        &["--features", "test-hooks"],
+        &root().join("target/test-bundle"),
+        &root().join("target"),
+    )
 }
 
-fn bundle(cargo_args: &[&str], out: &Path) -> Result {
+/// Builds the bundle into `out` using the cargo target directory `target_dir`.
+///
+/// Paths that would end up in the wasm (this checkout, the cargo home, the target directory)
+/// are remapped to fixed names, so the same commit builds to the same bytes anywhere.
+pub fn bundle(cargo_args: &[&str], out: &Path, target_dir: &Path) -> Result {
     let root = root();
-    let glue_dir = root.join("target/wasm-bindgen");
+    let glue_dir = target_dir.join("wasm-bindgen");
     std::fs::create_dir_all(out)
         .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
 
+    let remap = |from: &Path, to: &str| format!("--remap-path-prefix={}={to}", from.display());
+    let rustflags = [
+        remap(target_dir, "/target"),
+        remap(&tools::cargo_home(), "/cargo"),
+        remap(&root, "/digital-hotline"),
+    ]
+    .join("\x1f");
     run(Command::new("cargo")
         .args([
             "build",
@@ -48,8 +62,10 @@ fn bundle(cargo_args: &[&str], out: &Path) -> Result {
             "--target",
             WASM_TARGET,
         ])
-        .args(cargo_args))?;
-    let wasm = root.join("target").join(WASM_TARGET).join("release/digital_hotline.wasm");
+        .args(cargo_args)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .env("CARGO_ENCODED_RUSTFLAGS", rustflags))?;
+    let wasm = target_dir.join(WASM_TARGET).join("release/digital_hotline.wasm");
     run(Command::new(tools::ensure_wasm_bindgen()?)
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(&glue_dir)
@@ -59,7 +75,9 @@ fn bundle(cargo_args: &[&str], out: &Path) -> Result {
         .args(["-Oz", "--strip-debug", "--strip-producers"])
         .arg(glue_dir.join("digital_hotline_bg.wasm"))
         .arg("-o")
-        .arg(out.join("digital-hotline.wasm")))?;
+        .arg(out.join(WASM)))?;
+    // The loader fetches the wasm with this hash, so a changed wasm is refused.
+    let integrity = integrity(&out.join(WASM))?;
     run(Command::new(npm_bin("esbuild"))
         .args([
             "src/embed/loader.js",
@@ -68,12 +86,28 @@ fn bundle(cargo_args: &[&str], out: &Path) -> Result {
             "--minify",
             "--target=es2022",
             "--legal-comments=none",
-            "--alias:digital-hotline-glue=./target/wasm-bindgen/digital_hotline.js",
             // The glue's default wasm URL uses import.meta, which a classic script lacks; the
             // loader always passes the URL itself.
             "--log-override:empty-import-meta=silent",
         ])
-        .arg(format!("--outfile={}", out.join("digital-hotline.js").display())))
+        .arg(format!(
+            "--alias:digital-hotline-glue={}",
+            glue_dir.join("digital_hotline.js").display()
+        ))
+        .arg(format!("--define:WASM_INTEGRITY=\"{integrity}\""))
+        .arg(format!("--outfile={}", out.join(JS).display())))
+}
+
+/// The Subresource Integrity value of a file, `sha384-…`.
+pub fn integrity(file: &Path) -> Result<String> {
+    output(Command::new("node").arg("xtask/integrity.mjs").arg(file))
+        .map(|line| line.trim().to_owned())
+        .ok_or_else(|| format!("cannot hash {}", file.display()))
+}
+
+/// Prints raw, gzip and brotli sizes of `files` and their total.
+pub fn size_report(files: &[PathBuf]) -> Result {
+    run(Command::new("node").arg("xtask/size.mjs").args(files))
 }
 
 fn npm_bin(name: &str) -> PathBuf {

@@ -1,9 +1,10 @@
-//! The project's commands: `cargo xtask demo | test | dist`.
+//! The project's commands: `cargo xtask demo | test | dist | release | browser`.
 //!
 //! Each command first installs what a fresh machine lacks (see `tools.rs`), so the README's two
 //! commands work on a machine with only rustup, Node/npm and apt.
 
 mod dist;
+mod release;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,10 @@ usage: cargo xtask <command>
   test   install what is missing, then fmt, clippy (host + wasm32), cargo test, the bundle and
          the browser tests (what CI runs)
   dist   build the drop-in bundle: dist/digital-hotline.js + dist/digital-hotline.wasm
+  release [--base-url URL] [--verify]
+         the versioned folder to host: dist/digital-hotline/<version>/ with the loader, the
+         wasm, hotline.json and embed.html (the snippet, integrity included); --verify builds
+         again from scratch and checks the files are byte-identical
   browser  build the bundles and run only the browser tests (quicker while working on them;
          `-- PATTERN` runs the tests whose names match)
 ";
@@ -26,6 +31,8 @@ fn main() -> ExitCode {
         "demo" => demo(),
         "test" => test(),
         "dist" => dist::ensure_tools().and_then(|()| dist::build()),
+        "release" => dist::ensure_tools()
+            .and_then(|()| release::release(&std::env::args().skip(2).collect::<Vec<_>>())),
         "browser" => dist::ensure_tools()
             .and_then(|()| tools::ensure_chromium())
             .and_then(|()| browser_tests(std::env::args().nth(2).as_deref())),
@@ -49,6 +56,7 @@ type Result<T = ()> = std::result::Result<T, String>;
 fn demo() -> Result {
     dist::ensure_tools()?;
     dist::build()?;
+    release::release(&[])?;
     println!("Demo: http://127.0.0.1:8080/  (Ctrl+C to stop)");
     run(Command::new("node").args(["xtask/serve.mjs", "--port", "8080"]))
 }
@@ -85,6 +93,7 @@ fn test() -> Result {
 fn browser_tests(pattern: Option<&str>) -> Result {
     dist::build_test_bundle()?;
     dist::build()?;
+    release::release(&[])?;
     let mut node = Command::new("node");
     node.arg("--test");
     if let Some(pattern) = pattern {

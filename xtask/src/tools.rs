@@ -73,7 +73,7 @@ fn locked_version(name: &str) -> Result<String> {
     Ok(lock[start..start + len].to_owned())
 }
 
-fn cargo_home() -> PathBuf {
+pub fn cargo_home() -> PathBuf {
     match std::env::var_os("CARGO_HOME") {
         Some(home) => PathBuf::from(home),
         None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"),

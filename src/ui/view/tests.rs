@@ -9,7 +9,7 @@ fn at(rfc3339: &str) -> DateTime<Utc> {
 
 fn view_at(config: &Config, lang: Lang, now: &str) -> WidgetView {
     let now = at(now);
-    WidgetView::new(now, &config.schedule.status_at(now), config, lang)
+    WidgetView::new(now, &config.schedule.status_at(now), config, lang, false)
 }
 
 /// The status line as shown: "headline – reason | detail".
@@ -215,4 +215,16 @@ fn lang_attribute() {
     assert_eq!(Lang::from_attribute("da-DK"), Some(Lang::Da));
     assert_eq!(Lang::from_attribute(""), Some(Lang::Da));
     assert_eq!(Lang::from_attribute("de"), None);
+}
+
+#[test]
+fn preview_label() {
+    let now = at("2026-12-24T10:00:00+01:00");
+    let config = Config::announced();
+    let status = config.schedule.status_at(now);
+    let danish = WidgetView::new(now, &status, &config, Lang::Da, true);
+    assert_eq!(danish.preview.as_deref(), Some("Forhåndsvisning: torsdag 24. december kl. 10.00"));
+    let english = WidgetView::new(now, &status, &config, Lang::En, true);
+    assert_eq!(english.preview.as_deref(), Some("Preview: Thursday 24 December at 10:00"));
+    assert_eq!(view_at(&config, Lang::Da, "2026-12-24T10:00:00+01:00").preview, None);
 }

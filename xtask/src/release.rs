@@ -1,0 +1,103 @@
+//! The versioned release folder web teams host: `dist/digital-hotline/<version>/` with the
+//! loader, the wasm, the built-in config as a starting point for a hosted one, and the exact
+//! snippet to paste, integrity hash included.
+
+use std::path::Path;
+
+use crate::dist::{self, JS, WASM};
+use crate::{Result, root};
+
+const CONFIG: &str = "hotline.json";
+const SNIPPET: &str = "embed.html";
+
+/// `cargo xtask release [--base-url URL] [--verify]`.
+pub fn release(args: &[String]) -> Result {
+    let mut base_url = String::new();
+    let mut verify = false;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--base-url" => base_url = args.next().ok_or("--base-url needs a URL")?.clone(),
+            "--verify" => verify = true,
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if !base_url.is_empty() && !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    let version = package_version()?;
+    let out = root().join("dist/digital-hotline").join(&version);
+    let _ = std::fs::remove_dir_all(&out);
+    dist::bundle(&[], &out, &root().join("target"))?;
+    copy(&root().join("src/config/hotline.json"), &out.join(CONFIG))?;
+    let integrity = dist::integrity(&out.join(JS))?;
+    write(&out.join(SNIPPET), &snippet(&version, &format!("{base_url}{JS}"), &integrity))?;
+    // For the demo page's snippet builder: which release, and the loader's hash.
+    let manifest = format!(
+        "{{\"version\": \"{version}\", \"js\": \"{version}/{JS}\", \"integrity\": \"{integrity}\"}}\n"
+    );
+    write(&root().join("dist/digital-hotline/release.json"), &manifest)?;
+    dist::size_report(&[out.join(JS), out.join(WASM), out.join(CONFIG)])?;
+    println!("Release {version}: {}", out.display());
+    if verify {
+        verify_reproducible(&out)?;
+    }
+    Ok(())
+}
+
+/// The embed as a web team pastes it (DESIGN §1), with the loader's integrity hash.
+fn snippet(version: &str, src: &str, integrity: &str) -> String {
+    format!(
+        "<!-- Den Digitale Hotline, digital-hotline {version}. Paste where the box should be. -->
+<script src=\"{src}\" defer integrity=\"{integrity}\" crossorigin=\"anonymous\"></script>
+
+<digital-hotline lang=\"da\">
+  <!-- shown until the widget renders, and for good if it cannot -->
+  <a href=\"tel:+4570200000\">Den Digitale Hotline: 70 20 00 00</a>
+  (man.–tors. 9–21, fre. 9–17, søn. 17–21)
+</digital-hotline>
+"
+    )
+}
+
+/// Builds the same commit again from scratch in another target directory and compares the
+/// files byte for byte.
+fn verify_reproducible(out: &Path) -> Result {
+    let again = root().join("target/reproduce");
+    let _ = std::fs::remove_dir_all(&again);
+    println!("Building again from scratch in {} to compare…", again.display());
+    dist::bundle(&[], &again.join("out"), &again.join("target"))?;
+    for file in [JS, WASM] {
+        let (first, second) = (read(&out.join(file))?, read(&again.join("out").join(file))?);
+        if first != second {
+            return Err(format!("{file} differs between two builds of the same commit"));
+        }
+    }
+    println!("Reproducible: {JS} and {WASM} are byte-identical across two clean builds.");
+    Ok(())
+}
+
+/// `version` from the widget's `Cargo.toml`.
+fn package_version() -> Result<String> {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml"))
+        .map_err(|error| format!("cannot read Cargo.toml: {error}"))?;
+    manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("version = \"")?.strip_suffix('"'))
+        .map(str::to_owned)
+        .ok_or_else(|| "no version in Cargo.toml".to_owned())
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result {
+    std::fs::write(path, text).map_err(|error| format!("cannot write {}: {error}", path.display()))
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    std::fs::copy(from, to)
+        .map(drop)
+        .map_err(|error| format!("cannot copy {}: {error}", from.display()))
+}
