@@ -2,12 +2,12 @@
 //! `next-change` attributes, the `statuschange` event, the live region, and the timer to the
 //! next redraw.
 
-use std::any::Any;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render};
 use wasm_bindgen::prelude::*;
 use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
@@ -60,8 +60,8 @@ struct Shown {
     /// The polite live region. It stays while the view is redrawn, and gets text only when the
     /// state flips, so a screen reader announces open ↔ closed and nothing else.
     announcer: HtmlElement,
-    /// The Leptos `UnmountHandle`: dropping it removes the view.
-    view: Option<Box<dyn Any>>,
+    /// The mounted view, to unmount at the next redraw.
+    view: Option<Box<dyn Mountable>>,
     /// Added to the visitor's clock: the config server's time when the two disagree.
     clock_offset_ms: i64,
 }
@@ -194,10 +194,13 @@ impl Live {
         let (headline, redraw_at, variant) = (content.headline, content.redraw_at, self.variant);
         // The link is the only focusable element: keep keyboard focus on it across the redraw.
         let focused = shown.shadow.active_element().is_some();
-        shown.view = None;
-        let view = leptos::mount::mount_to(shown.container.clone(), move || {
-            view! { <HotlineWidget content=content variant=variant /> }
-        });
+        if let Some(mut old) = shown.view.take() {
+            old.unmount();
+        }
+        // Static markup, built and mounted directly: no reactive owner or async executor is
+        // needed for a view that never updates itself.
+        let mut view = view! { <HotlineWidget content=content variant=variant /> }.build();
+        view.mount(&shown.container, None);
         shown.view = Some(Box::new(view));
         if focused && let Ok(Some(link)) = shown.shadow.query_selector(".phone") {
             let _ = link.unchecked_into::<HtmlElement>().focus();

@@ -132,7 +132,9 @@ function start() {
       return init({ module_or_path: response });
     })
     .then(
-      () => {
+      (wasm) => {
+        // For the benchmark's memory figures (`cargo xtask bench`).
+        runtime.memory = wasm.memory;
         if (!customElements.get(TAG)) customElements.define(TAG, DigitalHotline);
       },
       (error) => {

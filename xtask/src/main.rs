@@ -1,4 +1,4 @@
-//! The project's commands: `cargo xtask demo | test | dist | release | browser`.
+//! The project's commands: `cargo xtask demo | test | dist | release | bench | browser`.
 //!
 //! Each command first installs what a fresh machine lacks (see `tools.rs`), so the README's two
 //! commands work on a machine with only rustup, Node/npm and apt.
@@ -21,6 +21,8 @@ usage: cargo xtask <command>
          the versioned folder to host: dist/digital-hotline/<version>/ with the loader, the
          wasm, hotline.json and embed.html (the snippet, integrity included); --verify builds
          again from scratch and checks the files are byte-identical
+  bench  size and speed report, side by side with a peer page on npm opening_hours
+         (BENCH_LOADS=15 cold loads per page by default; never pass/fail)
   browser  build the bundles and run only the browser tests (quicker while working on them;
          `-- PATTERN` runs the tests whose names match)
 ";
@@ -33,6 +35,10 @@ fn main() -> ExitCode {
         "dist" => dist::ensure_tools().and_then(|()| dist::build()),
         "release" => dist::ensure_tools()
             .and_then(|()| release::release(&std::env::args().skip(2).collect::<Vec<_>>())),
+        "bench" => dist::ensure_tools()
+            .and_then(|()| tools::ensure_chromium())
+            .and_then(|()| release::release(&[]))
+            .and_then(|()| run(Command::new("node").arg("bench/run.mjs"))),
         "browser" => dist::ensure_tools()
             .and_then(|()| tools::ensure_chromium())
             .and_then(|()| browser_tests(std::env::args().nth(2).as_deref())),

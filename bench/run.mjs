@@ -1,0 +1,207 @@
+// `cargo xtask bench`: what the widget costs a page, side by side with a peer page built on
+// the npm `opening_hours` library (COMPARISON ONLY, bench/peer.js) and an empty baseline page.
+// Prints one table; never a pass/fail (these machines are shared and noisy), but says which
+// targets of the weight-and-speed issue the numbers meet.
+import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+import { startServer } from '../xtask/serve.mjs';
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 15);
+const ROOT = new URL('../', import.meta.url);
+const manifest = JSON.parse(await readFile(new URL('dist/digital-hotline/release.json', ROOT)));
+const RELEASE = `dist/digital-hotline/${manifest.version}`;
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// The peer, bundled as a web team would: esbuild, minified, one classic script.
+const peer = (await build({ entryPoints: [new URL('bench/peer.js', ROOT).pathname], bundle: true, minify: true,
+  format: 'iife', write: false, logLevel: 'silent' })).outputFiles[0].contents;
+const baseline = await readFile(new URL('bench/baseline.js', ROOT));
+
+const ELEMENT = '<digital-hotline lang="da"><a href="tel:+4570200000">Den Digitale Hotline: 70 20 00 00</a></digital-hotline>';
+const page = (script) => `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Bench</title>
+<link rel="icon" href="data:,"><script src="${script}" defer></script></head><body>${ELEMENT}</body></html>`;
+const js = (body) => (_request, response) => {
+  response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+  response.end(body);
+};
+const html = (body) => (_request, response) => {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(body);
+};
+const server = await startServer({
+  routes: {
+    '/ours.html': html(page(`/${RELEASE}/digital-hotline.js`)),
+    '/peer.html': html(page('/bench/peer.js')),
+    '/baseline.html': html(page('/bench/baseline.js')),
+    '/bench/peer.js': js(peer),
+    '/bench/baseline.js': js(baseline),
+  },
+});
+
+// ---- bytes ----
+const kb = (n) => (n / 1024).toFixed(1);
+function sizes(name, bytes) {
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli };
+}
+const ours = [
+  sizes('digital-hotline.js (loader + glue)', await readFile(new URL(`${RELEASE}/digital-hotline.js`, ROOT))),
+  sizes('digital-hotline.wasm (built-in config inside)', await readFile(new URL(`${RELEASE}/digital-hotline.wasm`, ROOT))),
+];
+const total = (files) => files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, brotli: sum.brotli + f.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 });
+const oursTotal = total(ours);
+const peerSize = sizes('peer.js (opening_hours, esbuild --minify)', Buffer.from(peer));
+
+// ---- time to status ----
+/** Runs in every page before its scripts: when `state` appears and when that frame is painted. */
+function probe() {
+  window.bench = { longTasks: [] };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.bench.longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((_records, observer) => {
+    const element = document.querySelector('digital-hotline[state]');
+    if (!element) return;
+    observer.disconnect();
+    window.bench.state = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { window.bench.painted = performance.now(); }, 0));
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['state'] });
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+async function coldLoad(path, throttle) {
+  const context = await browser.newContext({ timezoneId: 'Europe/Copenhagen' });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await tab.addInitScript(probe);
+  await tab.goto(`${server.origin}${path}`);
+  await tab.waitForFunction(() => window.bench.painted !== undefined, null, { timeout: 30_000 });
+  const result = await tab.evaluate(() => window.bench);
+  await context.close();
+  const longest = Math.max(0, ...result.longTasks);
+  const blocking = result.longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
+  return { state: result.state, painted: result.painted, longest, blocking };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const spread = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return [sorted[Math.floor(sorted.length * 0.1)], sorted[Math.ceil(sorted.length * 0.9) - 1]];
+};
+
+const timings = {};
+for (const throttle of [1, 4]) {
+  for (const name of ['baseline', 'ours', 'peer']) {
+    const loads = [];
+    await coldLoad(`/${name}.html`, throttle); // warm the server and the browser, not measured
+    for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(`/${name}.html`, throttle));
+    timings[`${name}@${throttle}`] = loads;
+    process.stderr.write(`  measured ${name} at ${throttle}× CPU: ${LOADS} cold loads\n`);
+  }
+}
+
+// ---- work between transitions and memory over 14 simulated days ----
+async function longRun(path) {
+  const context = await browser.newContext({ timezoneId: 'Europe/Copenhagen' });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await tab.clock.install({ time: new Date('2026-11-30T08:00:00+01:00') });
+  await tab.clock.pauseAt(new Date('2026-11-30T08:00:00+01:00'));
+  await tab.addInitScript(() => {
+    window.fired = 0;
+    const setTimeoutFake = window.setTimeout;
+    window.setTimeout = (callback, ...rest) => setTimeoutFake((...args) => { window.fired += 1; return callback(...args); }, ...rest);
+  });
+  await tab.goto(`${server.origin}${path}`);
+  await tab.locator('digital-hotline[state]').waitFor();
+  const memory = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const wasm = await tab.evaluate(() => window[Symbol.for('digital-hotline')]?.memory?.buffer.byteLength ?? 0);
+    return { heap, wasm };
+  };
+  const day = 24 * 60 * 60 * 1000;
+  const loaded = await memory();
+  // The first simulated day warms up (lazily compiled code, caches): growth is measured over
+  // the 14 days after it, where a leak would show.
+  await tab.clock.runFor(day);
+  const before = await memory();
+  const firedBefore = await tab.evaluate(() => window.fired);
+  for (let i = 0; i < 14; i++) await tab.clock.runFor(day);
+  const after = await memory();
+  const fired = (await tab.evaluate(() => window.fired)) - firedBefore;
+  await context.close();
+  return { loaded, before, after, fired, perHour: fired / (14 * 24) };
+}
+const oursLong = await longRun('/ours.html');
+const peerLong = await longRun('/peer.html');
+await browser.close();
+await server.close();
+
+// ---- the table ----
+const ms = (v) => `${v.toFixed(0)} ms`;
+const row = (cells) => `| ${cells.join(' | ')} |`;
+const lines = [];
+lines.push(`digital-hotline ${manifest.version} · ${new Date().toISOString().slice(0, 16)}Z · ${LOADS} cold loads each, cache disabled, headless Chromium, 127.0.0.1`);
+lines.push('', row(['bytes a visitor downloads', 'raw KB', 'gzip KB', 'brotli KB']), row(['---', '---:', '---:', '---:']));
+for (const f of ours) lines.push(row([f.name, kb(f.raw), kb(f.gzip), kb(f.brotli)]));
+lines.push(row(['**ours, total**', kb(oursTotal.raw), kb(oursTotal.gzip), `**${kb(oursTotal.brotli)}**`]));
+lines.push(row([`peer: ${peerSize.name}`, kb(peerSize.raw), kb(peerSize.gzip), kb(peerSize.brotli)]));
+lines.push(row(['ours / peer', (oursTotal.raw / peerSize.raw).toFixed(2), (oursTotal.gzip / peerSize.gzip).toFixed(2), (oursTotal.brotli / peerSize.brotli).toFixed(2)]));
+
+lines.push('', row(['time from navigation start (median, p10–p90)', 'state set, 1× CPU', 'painted, 1× CPU', 'state set, 4× CPU', 'painted, 4× CPU']),
+  row(['---', '---:', '---:', '---:', '---:']));
+const cell = (loads, key) => `${ms(median(loads.map((l) => l[key])))} (${spread(loads.map((l) => l[key])).map((v) => v.toFixed(0)).join('–')})`;
+for (const name of ['baseline', 'ours', 'peer']) {
+  const label = { baseline: 'empty page (plain script sets state)', ours: '**ours**', peer: 'peer (opening_hours)' }[name];
+  lines.push(row([label, cell(timings[`${name}@1`], 'state'), cell(timings[`${name}@1`], 'painted'),
+    cell(timings[`${name}@4`], 'state'), cell(timings[`${name}@4`], 'painted')]));
+}
+const m = (name, throttle, key = 'state') => median(timings[`${name}@${throttle}`].map((l) => l[key]));
+lines.push(row(['ours / peer', (m('ours', 1) / m('peer', 1)).toFixed(2), (m('ours', 1, 'painted') / m('peer', 1, 'painted')).toFixed(2),
+  (m('ours', 4) / m('peer', 4)).toFixed(2), (m('ours', 4, 'painted') / m('peer', 4, 'painted')).toFixed(2)]));
+lines.push(row(['ours − empty page', ms(m('ours', 1) - m('baseline', 1)), ms(m('ours', 1, 'painted') - m('baseline', 1, 'painted')),
+  ms(m('ours', 4) - m('baseline', 4)), ms(m('ours', 4, 'painted') - m('baseline', 4, 'painted'))]));
+
+lines.push('', row(['main thread during load (median)', 'longest task, 1×', 'total blocking time, 1×', 'longest task, 4×', 'total blocking time, 4×']),
+  row(['---', '---:', '---:', '---:', '---:']));
+for (const name of ['ours', 'peer']) {
+  const t = (throttle, key) => ms(median(timings[`${name}@${throttle}`].map((l) => l[key])));
+  lines.push(row([name, t(1, 'longest'), t(1, 'blocking'), t(4, 'longest'), t(4, 'blocking')]));
+}
+
+const mb = (n) => `${(n / 1024).toFixed(0)} KB`;
+lines.push('', row(['memory: after load → after 1 simulated day → 14 days later', 'JS heap', 'wasm memory', 'growth over the 14 days', 'timer tasks per hour']),
+  row(['---', '---:', '---:', '---:', '---:']));
+for (const [name, run] of [['ours', oursLong], ['peer (no live updates)', peerLong]]) {
+  const growth = run.after.heap + run.after.wasm - run.before.heap - run.before.wasm;
+  const path = (key) => [run.loaded, run.before, run.after].map((m) => mb(m[key])).join(' → ');
+  lines.push(row([name, path('heap'), path('wasm'), `${(growth / 1024).toFixed(1)} KB`, `${run.perHour.toFixed(2)} (${run.fired} in 14 days)`]));
+}
+
+const check = (ok, text) => `- ${ok ? 'met' : '**missed**'}: ${text}`;
+const oursGrowth = oursLong.after.heap + oursLong.after.wasm - oursLong.before.heap - oursLong.before.wasm;
+const longestOurs = median(timings['ours@1'].map((l) => l.longest));
+lines.push('', 'Targets (issue "Weight and speed"):',
+  check(oursTotal.brotli <= 35 * 1024, `whole download ≤ 35 KB brotli (${kb(oursTotal.brotli)} KB)`),
+  check(m('ours', 1) <= 0.7 * m('peer', 1), `time to status ≤ 0.7× peer unthrottled (${(m('ours', 1) / m('peer', 1)).toFixed(2)}×)`),
+  check(m('ours', 4) <= 0.5 * m('peer', 4), `time to status ≤ 0.5× peer at 4× CPU (${(m('ours', 4) / m('peer', 4)).toFixed(2)}×)`),
+  check(m('ours', 1) - m('baseline', 1) <= 40, `within 40 ms of the empty page (${ms(m('ours', 1) - m('baseline', 1))})`),
+  check(longestOurs <= 50, `no task over 50 ms during load, unthrottled (longest ${ms(longestOurs)})`),
+  check(oursGrowth < 64 * 1024, `memory growth over 14 simulated days < 64 KB (${(oursGrowth / 1024).toFixed(1)} KB)`),
+  `- timer tasks between transitions: ${oursLong.fired} in 14 days = transitions, "closing soon" and midnight redraws only`);
+console.log(lines.join('\n'));
