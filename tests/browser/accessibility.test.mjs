@@ -65,8 +65,9 @@ for (const lang of ['da', 'en']) {
 }
 
 for (const variant of ['full', 'compact']) {
-  test(`${variant}: reflows at 320 px without horizontal scrolling; screenshots`, async () => {
-    for (const width of [320, 1280]) {
+  test(`${variant}: reflows at 320 px and 200 % zoom without horizontal scrolling; screenshots`, async () => {
+    // 640 CSS px is a 1280 px window at 200 % zoom.
+    for (const width of [320, 640, 1280]) {
       const page = await openAt(browser, `${server.origin}/da-${variant}.html`, CLOSED, { width });
       await page.widget().rendered();
       const overflow = await page.page.evaluate(() => {

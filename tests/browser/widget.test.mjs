@@ -191,8 +191,18 @@ describe('hosted config', () => {
   });
 });
 
-test('elements inserted later work; a removed one keeps no timer', async () => {
+/** How many `visibilitychange` and `pageshow` listeners the window has (Chrome DevTools). */
+async function wakeUpListeners(page) {
+  const cdp = await page.page.context().newCDPSession(page.page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+  await cdp.detach();
+  return listeners.filter((l) => l.type === 'visibilitychange' || l.type === 'pageshow').length;
+}
+
+test('elements inserted later work; a removed one keeps no timer or listener', async () => {
   const { page } = await widgetAt('/da.html', '2026-11-30T20:59:00+01:00');
+  assert.equal(await wakeUpListeners(page), 2, 'one widget: visibilitychange + pageshow');
   await page.page.evaluate(() => {
     const late = document.createElement('digital-hotline');
     late.id = 'late';
@@ -201,10 +211,12 @@ test('elements inserted later work; a removed one keeps no timer', async () => {
   });
   const late = await page.widget('#late').rendered();
   assert.equal(await late.state(), 'open');
+  assert.equal(await wakeUpListeners(page), 4);
   await page.page.evaluate(() => {
     window.removed = document.querySelector('digital-hotline');
     window.removed.remove();
   });
+  assert.equal(await wakeUpListeners(page), 2, 'the removed widget took its listeners along');
   await page.runFor(2 * 60 * 1000);
   assert.equal(await late.state(), 'closed');
   const removedState = await page.page.evaluate(() => window.removed.getAttribute('state'));
