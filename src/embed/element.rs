@@ -144,6 +144,7 @@ impl Live {
 
     /// Everything that can fail comes before the shadow root, which hides the fallback.
     fn prepare(&self, config: Rc<Config>, clock_offset_ms: i64) -> Result<(), JsValue> {
+        let mut shown = self.shown.try_borrow_mut().map_err(|_| "digital-hotline: busy")?;
         let sheet: JsValue = stylesheet()?.into();
         let document = document(&self.host)?;
         let container: HtmlElement = document.create_element("div")?.unchecked_into();
@@ -156,8 +157,7 @@ impl Live {
         };
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         shadow.replace_children_with_node_2(&container, &announcer);
-        let shown = Shown { config, shadow, container, announcer, view: None, clock_offset_ms };
-        *self.shown.try_borrow_mut().map_err(|_| "digital-hotline: busy")? = Some(shown);
+        *shown = Some(Shown { config, shadow, container, announcer, view: None, clock_offset_ms });
         Ok(())
     }
 
@@ -166,7 +166,10 @@ impl Live {
     fn refresh(self: &Rc<Live>) {
         let Some(drawn) = self.redraw() else { return };
         if self.preview.is_some() {
-            return; // a picture of another moment: no state to claim, nothing to wait for
+            // A picture of another moment: no state to claim, nothing to wait for.
+            let _ = self.host.remove_attribute("state");
+            let _ = self.host.remove_attribute("next-change");
+            return;
         }
         // Attributes and the event come after the redraw, with no borrow held: a listener may
         // do anything, even remove or re-render this element.

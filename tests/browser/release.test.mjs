@@ -103,6 +103,7 @@ describe('the demo page', () => {
     await page.page.click('button[data-at="2026-12-24T10:00"]');
     await page.page.locator('#preview-widget .preview').waitFor();
     assert.equal(await page.page.locator('#preview-widget .preview').innerText(), 'Forhåndsvisning: torsdag 24. december kl. 10.00');
+    assert.equal(await preview.state(), null, 'a preview claims no state');
     assert.equal(await preview.statusLine(), 'Lukket nu – Juleaftensdag Åbner søndag kl. 17.00');
 
     await page.page.selectOption('select[name="lang"]', 'en');
