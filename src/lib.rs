@@ -2,8 +2,11 @@
 //!
 //! Layers, each depending only on the ones above it:
 //! - [`rules`]: time rules, pure Rust, tested natively with instants passed in;
-//! - [`ui`]: texts and Leptos components, knows nothing about how it is mounted;
-//! - `embed` (wasm only): the custom element, shadow root, timer and clock.
+//! - [`config`]: the JSON config, validated into the rules with errors that name the field;
+//! - [`ui`]: texts, the view worked out for an instant, and the Leptos components; knows
+//!   nothing about how it is mounted and never reads the clock;
+//! - `embed` (wasm only): the custom element's Rust side: shadow root, styles, attributes and
+//!   event, timers, the hosted-config fetch, the clock, and the guard against panics.
 
 pub mod config;
 pub mod rules;
