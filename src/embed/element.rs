@@ -2,7 +2,7 @@
 //! `next-change` attributes, the `statuschange` event, the live region, and the timer to the
 //! next redraw.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use chrono::{DateTime, Utc};
@@ -13,15 +13,19 @@ use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
 };
 
+use super::clock::{self, Correction};
+use super::hosted;
 use super::listener::Listener;
 use super::timer::Timer;
-use super::{clock, hosted};
 use crate::config::{BUILTIN_JSON, Config};
 use crate::rules::{Status, zone};
 use crate::ui::{HotlineWidget, Lang, Variant, WidgetView, structured_data};
 
-/// `setTimeout` fires at once for delays above 2³¹−1 ms (~24.8 days).
-const MAX_TIMER_MS: i64 = i32::MAX as i64;
+/// The longest a widget waits before it reads the clock again, however far the next redraw.
+/// Timers stand still while a laptop sleeps (and a tab that was never hidden hears no
+/// `visibilitychange` on waking), and the wall clock can be set: a check this often bounds
+/// how long the widget can be wrong, at the cost of one timer task that touches no DOM.
+const CHECK_MS: i64 = 5 * 60 * 1000;
 
 /// The widget's CSS, shared by every shadow root on the page as one constructed stylesheet
 /// (no `<style>` element, so a CSP without `'unsafe-inline'` allows it).
@@ -48,6 +52,9 @@ pub(super) struct Live {
     preview: Option<DateTime<Utc>>,
     shown: RefCell<Option<Shown>>,
     timer: RefCell<Option<Timer>>,
+    /// What is shown holds from the first instant (when it was drawn) until the second (the
+    /// next redraw); a clock reading outside that span calls for a redraw.
+    holds: Cell<Option<(DateTime<Utc>, DateTime<Utc>)>>,
     listeners: RefCell<Vec<Listener>>,
 }
 
@@ -62,8 +69,8 @@ struct Shown {
     announcer: HtmlElement,
     /// The mounted view, to unmount at the next redraw.
     view: Option<Box<dyn Mountable>>,
-    /// Added to the visitor's clock: the config server's time when the two disagree.
-    clock_offset_ms: i64,
+    /// Applied to the visitor's clock: the config server's time when the two disagree.
+    clock: Correction,
 }
 
 /// What a redraw showed, for the steps after it.
@@ -113,13 +120,14 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         preview,
         shown: RefCell::new(None),
         timer: RefCell::new(None),
+        holds: Cell::new(None),
         listeners: RefCell::new(Vec::new()),
     });
     if live.preview.is_none() {
         live.listen_for_wake_ups();
     }
     match live.host.get_attribute("config") {
-        None => live.render(builtin(), 0),
+        None => live.render(builtin(), Correction::NONE),
         Some(url) => hosted::request(&url, &live),
     }
     Ok(Widget { _live: live })
@@ -127,15 +135,14 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
 
 impl Live {
     /// Draws the widget with `config` and keeps it current from then on, reading the
-    /// visitor's clock plus `clock_offset_ms`.
-    pub(super) fn render(self: &Rc<Live>, config: Rc<Config>, clock_offset_ms: i64) {
+    /// visitor's clock corrected by `clock`.
+    pub(super) fn render(self: &Rc<Live>, config: Rc<Config>, mut clock: Correction) {
         if self.host.has_attribute("structured-data") {
-            let today =
-                zone::local_date(self.preview.unwrap_or_else(|| clock::now(clock_offset_ms)));
+            let today = zone::local_date(self.preview.unwrap_or_else(|| clock.now()));
             let json = structured_data::contact_point(&config, today, self.lang);
             add_structured_data(&self.host, &config.phone, &json);
         }
-        if let Err(error) = self.prepare(config, clock_offset_ms) {
+        if let Err(error) = self.prepare(config, clock) {
             web_sys::console::error_2(&"<digital-hotline>: could not render".into(), &error);
             return;
         }
@@ -143,7 +150,7 @@ impl Live {
     }
 
     /// Everything that can fail comes before the shadow root, which hides the fallback.
-    fn prepare(&self, config: Rc<Config>, clock_offset_ms: i64) -> Result<(), JsValue> {
+    fn prepare(&self, config: Rc<Config>, clock: Correction) -> Result<(), JsValue> {
         let mut shown = self.shown.try_borrow_mut().map_err(|_| "digital-hotline: busy")?;
         let sheet: JsValue = stylesheet()?.into();
         let document = document(&self.host)?;
@@ -157,12 +164,11 @@ impl Live {
         };
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
         shadow.replace_children_with_node_2(&container, &announcer);
-        *shown = Some(Shown { config, shadow, container, announcer, view: None, clock_offset_ms });
+        *shown = Some(Shown { config, shadow, container, announcer, view: None, clock });
         Ok(())
     }
 
-    /// Reads the clock and shows what is true now: at each redraw time, and when the page is
-    /// shown again, so a late timer (laptop sleep) corrects itself.
+    /// Reads the clock and shows what is true now, then waits for the next redraw.
     fn refresh(self: &Rc<Live>) {
         let Some(drawn) = self.redraw() else { return };
         if self.preview.is_some() {
@@ -190,7 +196,7 @@ impl Live {
         {
             panic!("test panic while redrawing");
         }
-        let now = self.preview.unwrap_or_else(|| clock::now(shown.clock_offset_ms));
+        let now = self.preview.unwrap_or_else(|| shown.clock.now());
         let status = shown.config.schedule.status_at(now);
         let content =
             WidgetView::new(now, &status, &shown.config, self.lang, self.preview.is_some());
@@ -240,17 +246,37 @@ impl Live {
         previous.is_some()
     }
 
-    /// One timer per widget, set to the next redraw: no polling in between.
+    /// Notes that what was drawn at `now` holds until `at`, and waits for that.
     fn wake_at(self: &Rc<Live>, now: DateTime<Utc>, at: DateTime<Utc>) {
-        let delay = (at - now).num_milliseconds().clamp(0, MAX_TIMER_MS);
+        self.holds.set(Some((now, at)));
+        self.wait(now, at);
+    }
+
+    /// One timer per widget, set to the next redraw or [`CHECK_MS`], whichever comes first.
+    fn wait(self: &Rc<Live>, now: DateTime<Utc>, until: DateTime<Utc>) {
+        let delay = (until - now).num_milliseconds().clamp(0, CHECK_MS);
         let live: Weak<Live> = Rc::downgrade(self);
         let timer = Timer::new(delay as u32, move || {
             if let Some(live) = live.upgrade() {
-                live.refresh();
+                live.check();
             }
         });
         // Replacing the previous (already fired) timer drops it; clearing a fired id is a no-op.
         *self.timer.borrow_mut() = Some(timer);
+    }
+
+    /// Reads the clock: redraws when what is shown no longer holds (the redraw time came, or
+    /// the clock jumped past it or back before the drawing), else only waits on, with no DOM
+    /// work.
+    fn check(self: &Rc<Live>) {
+        let now = self.shown.try_borrow_mut().ok().and_then(|mut shown| {
+            let shown = shown.as_mut()?;
+            Some(shown.clock.now())
+        });
+        match (now, self.holds.get()) {
+            (Some(now), Some((from, until))) if from <= now && now < until => self.wait(now, until),
+            _ => self.refresh(),
+        }
     }
 
     /// Timers do not run while a laptop sleeps and may be throttled in a hidden tab: check
@@ -264,7 +290,7 @@ impl Live {
                     .and_then(|w| w.document())
                     .is_none_or(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
                 if let Some(live) = live.upgrade().filter(|_| visible) {
-                    live.refresh();
+                    live.check();
                 }
             })
         });

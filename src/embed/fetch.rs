@@ -1,5 +1,5 @@
-//! Fetching a hosted config's text: no cookies, a timeout, and every promise callback guarded
-//! (see [`runtime`](super::runtime)).
+//! Fetching a hosted config's text: no cookies, a timeout, a size limit, and every promise
+//! callback guarded (see [`runtime`](super::runtime)).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,12 +9,15 @@ use web_sys::{AbortController, RequestCache, RequestCredentials, RequestInit, Re
 
 use super::runtime;
 use super::timer::Timer;
+use crate::config::json::MAX_BYTES;
 
 /// A successful response.
 pub struct Fetched {
     pub text: String,
     /// The response's `Date` header (the server's clock).
     pub date: Option<String>,
+    /// The response's `Age` header: how many seconds a cache has kept it.
+    pub age: Option<String>,
 }
 
 type Done = Rc<dyn Fn(Result<Fetched, String>)>;
@@ -28,7 +31,12 @@ fn then(promise: &js_sys::Promise, resolve: &js_sys::Function, reject: &js_sys::
 }
 
 /// Fetches `url` and calls `done` once with its text or a one-line reason: "HTTP 404 Not
-/// Found", "no answer within 5 seconds", "could not fetch it (TypeError: Failed to fetch)".
+/// Found", "no answer within 5 seconds", "could not fetch it (TypeError: Failed to fetch)",
+/// "5242880 bytes is too large (at most 262144)".
+///
+/// The size limit is checked before the text is copied into the wasm memory, which never
+/// shrinks: by `Content-Length` (then the body is not even downloaded), and by the text's
+/// length in UTF-16 units, of which each takes at least one byte in UTF-8.
 ///
 /// Each promise gets a callback for success and one for failure; the one never called stays
 /// allocated (a few bytes per URL and page), the price of callbacks that free themselves.
@@ -71,7 +79,7 @@ pub fn fetch_text(
         }
     };
     let on_response = {
-        let on_error = on_error.clone();
+        let (on_error, controller) = (on_error.clone(), controller.clone());
         Closure::once_into_js(move |response: JsValue| {
             let response: Response = response.unchecked_into();
             if !response.ok() {
@@ -79,11 +87,24 @@ pub fn fetch_text(
                 let separator = if text.is_empty() { "" } else { " " };
                 return done(Err(format!("HTTP {}{separator}{text}", response.status())));
             }
-            let date = response.headers().get("date").ok().flatten();
+            let header = |name| response.headers().get(name).ok().flatten();
+            let (date, age) = (header("date"), header("age"));
+            let length = header("content-length").and_then(|length| length.parse::<u64>().ok());
+            if let Some(length) = length.filter(|&length| length > MAX_BYTES as u64) {
+                controller.abort();
+                return done(Err(format!("{length} bytes is too large (at most {MAX_BYTES})")));
+            }
             match response.text() {
                 Ok(text) => {
                     let on_text = Closure::once_into_js(move |text: JsValue| {
-                        done(Ok(Fetched { text: text.as_string().unwrap_or_default(), date }))
+                        let units = text.dyn_ref::<js_sys::JsString>().map_or(0, |t| t.length());
+                        if units as usize > MAX_BYTES {
+                            return done(Err(format!(
+                                "at least {units} bytes is too large (at most {MAX_BYTES})"
+                            )));
+                        }
+                        let text = text.as_string().unwrap_or_default();
+                        done(Ok(Fetched { text, date, age }))
                     });
                     then(&text, &runtime::guard(&on_text), &on_error());
                 }

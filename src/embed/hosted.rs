@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use super::clock;
+use super::clock::Correction;
 use super::element::{Live, builtin};
 use super::fetch::{Fetched, fetch_text};
 use crate::config::Config;
@@ -21,8 +21,8 @@ enum Entry {
     /// Fetching; these widgets wait for it.
     Loading(Vec<Weak<Live>>),
     /// The hosted config (or the built-in one after a failure), and the correction for the
-    /// visitor's clock its server's `Date` header called for.
-    Ready(Rc<Config>, i64),
+    /// visitor's clock its server's `Date` and `Age` headers called for.
+    Ready(Rc<Config>, Correction),
 }
 
 /// Renders `live` with the config at `attribute` (resolved against the page), fetching it
@@ -32,7 +32,7 @@ pub(super) fn request(attribute: &str, live: &Rc<Live>) {
         Ok(url) => url,
         Err(reason) => {
             warn(attribute, &reason);
-            return live.render(builtin(), 0);
+            return live.render(builtin(), Correction::NONE);
         }
     };
     let ready = HOSTED.with(|hosted| {
@@ -62,8 +62,8 @@ pub(super) fn request(attribute: &str, live: &Rc<Live>) {
 /// Validates what arrived, warns on failure, and renders every widget waiting for it.
 fn share(url: String, result: Result<Fetched, String>) {
     let offset = match &result {
-        Ok(fetched) => clock::offset_from(fetched.date.as_deref()),
-        Err(_) => 0,
+        Ok(fetched) => Correction::from_headers(fetched.date.as_deref(), fetched.age.as_deref()),
+        Err(_) => Correction::NONE,
     };
     let config = match result.and_then(|fetched| parse(&fetched.text)) {
         Ok(config) => Rc::new(config),

@@ -104,13 +104,14 @@ export async function launch() {
 
 /**
  * Opens `url` in a fresh context whose clock is paused at `at` (an RFC 3339 instant) in a time
- * zone other than Copenhagen, so the widget must do the zone work itself.
+ * zone other than Copenhagen, so the widget must do the zone work itself. `init` is a script
+ * to run in the page before its own.
  */
 export async function openAt(
   browser,
   url,
   at,
-  { timezoneId = 'America/New_York', colorScheme = 'light', width = 1280 } = {},
+  { timezoneId = 'America/New_York', colorScheme = 'light', width = 1280, init } = {},
 ) {
   const context = await browser.newContext({
     timezoneId,
@@ -127,6 +128,7 @@ export async function openAt(
       window.statusEvents.push({ target: event.target.id, detail: event.detail });
     });
   });
+  if (init) await page.addInitScript(init);
   await page.goto(url);
   return hotline;
 }
