@@ -9,6 +9,8 @@ mod hosted;
 mod json;
 mod listener;
 mod runtime;
+#[cfg(feature = "test-hooks")]
+mod test_hooks;
 mod timer;
 
 pub use element::{Widget, mount};

@@ -35,6 +35,8 @@ pub fn guard(callback: &JsValue) -> js_sys::Function {
 /// Runs when the module is instantiated: report panics to the loader before aborting.
 #[wasm_bindgen(start)]
 pub fn install_panic_hook() {
+    #[cfg(feature = "test-hooks")]
+    super::test_hooks::install();
     std::panic::set_hook(Box::new(|info| {
         if let Some((runtime, panicked)) = method("panicked") {
             let _ = panicked.call1(&runtime, &info.to_string().into());
