@@ -21,8 +21,9 @@ const STALE_MS: i64 = 14 * 60 * 60 * 1000;
 /// browser's monotonic clock (`performance.now()`), the correction is re-evaluated at the next
 /// reading: a jump that cancels it means the visitor's clock was set right, so it is dropped;
 /// any other jump (typically a laptop's sleep, during which the monotonic clock may stand
-/// still) keeps it.
-#[derive(Clone, Copy, Debug, Default)]
+/// still) keeps it. (A sleep exactly as long as the error, to within two minutes, looks the
+/// same and drops it; the next page load measures again.)
+#[derive(Clone, Copy, Debug)]
 pub struct Correction {
     /// Added to the visitor's clock.
     offset_ms: i64,
@@ -95,6 +96,7 @@ fn readings() -> (f64, f64) {
 fn debug(message: &str) {
     web_sys::console::debug_1(&format!("<digital-hotline>: {message}").into());
 }
+
 /// A `preview-at` value: Copenhagen wall time `YYYY-MM-DDTHH:MM[:SS]` (what a
 /// `datetime-local` input gives), or any instant with an offset, such as RFC 3339.
 pub fn parse_preview(value: &str) -> Option<DateTime<Utc>> {
