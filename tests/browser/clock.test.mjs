@@ -63,10 +63,21 @@ const AT = {
 };
 
 let server;
+let other;
 let browser;
 
 before(async () => {
+  // The same CDN copy on another origin, with the headers the README asks for.
+  other = await serve({
+    '/cached.json': config({
+      date: httpDate(AT.mon2130, 3),
+      age: String(3 * 3600),
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'Date, Age',
+    }),
+  });
   server = await serve({
+    '/cross-origin-cached.html': hostPage(embed({ config: `${other.origin}/cached.json` })),
     '/da.html': hostPage(embed()),
     // A CDN's copy, 3 hours old, of a response from a server whose clock is right.
     '/cached.html': hostPage(embed({ config: '/cached.json' })),
@@ -86,6 +97,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  await other?.close();
 });
 
 describe('sleep and wall-clock jumps', () => {
@@ -136,6 +148,14 @@ describe('correcting the visitor clock with the config server', () => {
     const widget = await page.widget().rendered();
     assert.equal(await widget.state(), 'closed', '21:30, not the 18:30 of the copy');
     assert.equal(await widget.nextChange(), '2026-12-01T09:00:00+01:00');
+    await page.close();
+  });
+
+  test('the same from another origin, with Access-Control-Expose-Headers: Date, Age', async () => {
+    const page = await openAt(browser, `${server.origin}/cross-origin-cached.html`, AT.mon2130);
+    const widget = await page.widget().rendered();
+    assert.equal(await widget.state(), 'closed', 'without Age exposed it would be 18:30, open');
+    assert.deepEqual(page.warnings, []);
     await page.close();
   });
 
