@@ -228,6 +228,27 @@ mod tests {
     }
 
     #[test]
+    fn summer_time_beyond_chrono_tz_table() {
+        // Påskedag 2100 is 28 March, the night clocks go forward; 25–29 March are closed.
+        // Friday 24 October 2200 closes in summer time, Sunday 26 opens in winter time.
+        check(
+            &Schedule::hotline_default(),
+            &[
+                ("2100-03-24T21:00:00+01:00", false, Some("2100-03-30T09:00:00+02:00")),
+                ("2100-03-30T08:59:59+02:00", false, Some("2100-03-30T09:00:00+02:00")),
+                ("2100-03-30T09:00:00+02:00", true, Some("2100-03-30T21:00:00+02:00")),
+                ("2100-07-05T08:59:59+02:00", false, Some("2100-07-05T09:00:00+02:00")),
+                ("2100-07-05T09:00:00+02:00", true, Some("2100-07-05T21:00:00+02:00")),
+                ("2100-07-05T20:59:59+02:00", true, Some("2100-07-05T21:00:00+02:00")),
+                ("2100-07-05T21:00:00+02:00", false, Some("2100-07-06T09:00:00+02:00")),
+                ("2200-10-24T16:59:59+02:00", true, Some("2200-10-24T17:00:00+02:00")),
+                ("2200-10-24T17:00:00+02:00", false, Some("2200-10-26T17:00:00+01:00")),
+                ("2200-10-26T17:00:00+01:00", true, Some("2200-10-26T21:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
     fn store_bededag_2023_but_not_2024() {
         let schedule = Schedule::hotline_default();
         // Friday 5 May 2023 was store bededag; Friday 26 April 2024 is an ordinary Friday.
