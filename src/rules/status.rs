@@ -114,7 +114,7 @@ fn wall_instant(date: NaiveDate, time: ClockTime) -> DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Holiday, Interval, WeeklyHours};
+    use crate::rules::{DayRule, Exception, Holiday, Interval, WeeklyHours};
 
     fn at(rfc3339: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(rfc3339).unwrap().to_utc()
@@ -360,6 +360,97 @@ mod tests {
         assert_eq!(since, Some(at("2026-11-30T20:00:00+01:00")));
     }
 
+    /// Monday-only hours.
+    fn monday_schedule(monday: Vec<Interval>) -> Schedule {
+        let mut days: [Vec<Interval>; 7] = Default::default();
+        days[0] = monday;
+        Schedule::new(WeeklyHours::new(days).unwrap())
+    }
+
+    #[test]
+    fn split_day_is_closed_over_lunch() {
+        let schedule = monday_schedule(vec![Interval::hours(9, 12), Interval::hours(13, 17)]);
+        check(
+            &schedule,
+            &[
+                ("2026-11-30T08:59:59+01:00", false, Some("2026-11-30T09:00:00+01:00")),
+                ("2026-11-30T09:00:00+01:00", true, Some("2026-11-30T12:00:00+01:00")),
+                ("2026-11-30T11:59:59+01:00", true, Some("2026-11-30T12:00:00+01:00")),
+                ("2026-11-30T12:00:00+01:00", false, Some("2026-11-30T13:00:00+01:00")),
+                ("2026-11-30T12:59:59+01:00", false, Some("2026-11-30T13:00:00+01:00")),
+                ("2026-11-30T13:00:00+01:00", true, Some("2026-11-30T17:00:00+01:00")),
+                ("2026-11-30T16:59:59+01:00", true, Some("2026-11-30T17:00:00+01:00")),
+                ("2026-11-30T17:00:00+01:00", false, Some("2026-12-07T09:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn open_until_midnight_closes_at_midnight() {
+        let schedule =
+            monday_schedule(vec![Interval::new(hm(20, 0), ClockTime::END_OF_DAY).unwrap()]);
+        check(
+            &schedule,
+            &[
+                ("2026-11-30T19:59:59+01:00", false, Some("2026-11-30T20:00:00+01:00")),
+                ("2026-11-30T20:00:00+01:00", true, Some("2026-12-01T00:00:00+01:00")),
+                ("2026-11-30T23:59:59+01:00", true, Some("2026-12-01T00:00:00+01:00")),
+                ("2026-12-01T00:00:00+01:00", false, Some("2026-12-07T20:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn coinciding_holidays_with_hours_take_the_shorter() {
+        // 5 June 2006 (Monday) was both 2. pinsedag and grundlovsdag.
+        let mut schedule = Schedule::hotline_default();
+        schedule.set_holiday(Holiday::AndenPinsedag, DayRule::Hours(vec![Interval::hours(9, 17)]));
+        schedule.set_holiday(Holiday::Grundlovsdag, DayRule::Hours(vec![Interval::hours(10, 12)]));
+        check(
+            &schedule,
+            &[
+                ("2006-06-05T09:30:00+02:00", false, Some("2006-06-05T10:00:00+02:00")),
+                ("2006-06-05T10:00:00+02:00", true, Some("2006-06-05T12:00:00+02:00")),
+                ("2006-06-05T11:59:59+02:00", true, Some("2006-06-05T12:00:00+02:00")),
+                ("2006-06-05T12:00:00+02:00", false, Some("2006-06-06T09:00:00+02:00")),
+            ],
+        );
+        let reason = schedule.status_at(at("2006-06-05T10:00:00+02:00")).reason;
+        assert_eq!(reason, Reason::Holiday(Holiday::Grundlovsdag));
+    }
+
+    #[test]
+    fn exception_over_several_days_opens_across_midnights() {
+        // Thursday 3 to Saturday 5 December: 00:00–02:00 and 20:00–24:00 each day, so the
+        // evening runs on into the next night; Sunday is ordinary (17–21).
+        let mut schedule = Schedule::hotline_default();
+        schedule.add_exception(Exception {
+            first: "2026-12-03".parse().unwrap(),
+            last: "2026-12-05".parse().unwrap(),
+            rule: DayRule::Hours(vec![
+                Interval::hours(0, 2),
+                Interval::new(hm(20, 0), ClockTime::END_OF_DAY).unwrap(),
+            ]),
+            note: None,
+        });
+        check(
+            &schedule,
+            &[
+                ("2026-12-02T20:59:59+01:00", true, Some("2026-12-02T21:00:00+01:00")),
+                ("2026-12-02T21:00:00+01:00", false, Some("2026-12-03T00:00:00+01:00")),
+                ("2026-12-03T00:00:00+01:00", true, Some("2026-12-03T02:00:00+01:00")),
+                ("2026-12-03T02:00:00+01:00", false, Some("2026-12-03T20:00:00+01:00")),
+                ("2026-12-03T20:00:00+01:00", true, Some("2026-12-04T02:00:00+01:00")),
+                ("2026-12-03T23:59:59+01:00", true, Some("2026-12-04T02:00:00+01:00")),
+                ("2026-12-04T00:00:00+01:00", true, Some("2026-12-04T02:00:00+01:00")),
+                ("2026-12-04T01:59:59+01:00", true, Some("2026-12-04T02:00:00+01:00")),
+                ("2026-12-04T02:00:00+01:00", false, Some("2026-12-04T20:00:00+01:00")),
+                ("2026-12-05T23:59:59+01:00", true, Some("2026-12-06T00:00:00+01:00")),
+                ("2026-12-06T00:00:00+01:00", false, Some("2026-12-06T17:00:00+01:00")),
+            ],
+        );
+    }
+
     #[test]
     fn nothing_changes_within_the_lookahead() {
         let never = Schedule::new(WeeklyHours::default());
@@ -369,7 +460,7 @@ mod tests {
             WeeklyHours::new(std::array::from_fn(|_| vec![Interval::hours(0, 24)])).unwrap(),
         );
         for holiday in Holiday::ALL {
-            always.set_holiday(holiday, crate::rules::DayRule::Ordinary);
+            always.set_holiday(holiday, DayRule::Ordinary);
         }
         check(&always, &[("2026-11-30T12:00:00+01:00", true, None)]);
         let status = always.status_at(at("2026-11-30T12:00:00+01:00"));
