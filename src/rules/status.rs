@@ -1,4 +1,4 @@
-//! The one question the widget asks: open now, since and until when, and why?
+//! The one question the widget asks: open now, until when, and why?
 
 use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 
@@ -6,21 +6,16 @@ use super::schedule::{Reason, Schedule};
 use super::weekly::ClockTime;
 use super::zone;
 
-/// How far ahead (and back) changes are looked for; beyond it the answer is `None`.
+/// How far ahead changes are looked for; beyond it the answer is `None`.
 pub const LOOKAHEAD_DAYS: u64 = 400;
 
 /// The state at an instant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Status {
     pub open: bool,
-    /// When the current state began; `None` when not within [`LOOKAHEAD_DAYS`] back.
-    pub since: Option<DateTime<Utc>>,
     /// The first instant at which `open` differs; `None` when nothing changes within
     /// [`LOOKAHEAD_DAYS`]. When closed, this is the next opening.
     pub next_change: Option<DateTime<Utc>>,
-    /// The next opening after now: `next_change` when closed, the one after the coming close
-    /// when open.
-    pub next_open: Option<DateTime<Utc>>,
     /// Why today (the Copenhagen day of the instant) has the hours it has.
     pub reason: Reason,
 }
@@ -32,73 +27,43 @@ impl Schedule {
     /// The status at `now`.
     ///
     /// Touching intervals (`…–24:00` then `00:00–…` the next day) count as one opening, so
-    /// `since` and `next_change` are always real flips.
+    /// `next_change` is always a real flip.
     pub fn status_at(&self, now: DateTime<Utc>) -> Status {
         let today = zone::local_date(now);
         let reason = self.day(today).reason;
         let horizon = today.checked_add_days(Days::new(LOOKAHEAD_DAYS)).unwrap_or(today);
-        let lookback = today.checked_sub_days(Days::new(LOOKAHEAD_DAYS)).unwrap_or(today);
-        // A span reaching a scan's edge may go on beyond it: its end (start) is unknown.
+        // A span reaching the scan's edge may go on beyond it: its end is unknown.
         let horizon_end = wall_instant(horizon, ClockTime::END_OF_DAY);
-        let lookback_start = wall_instant(lookback, ClockTime::MIDNIGHT);
-        let known = |t: DateTime<Utc>| (lookback_start < t && t < horizon_end).then_some(t);
 
         let first = today.pred_opt().unwrap_or(today);
-        let mut ahead = self.spans(first.iter_days().take_while(|d| *d <= horizon), true);
-        let (open, next_change, next_open) = loop {
+        let mut ahead = self.spans(first.iter_days().take_while(|d| *d <= horizon));
+        let (open, next_change) = loop {
             match ahead.next() {
-                None => break (false, None, None),
+                None => break (false, None),
                 Some((_, end)) if end <= now => continue,
                 Some((start, end)) if start <= now => {
-                    let next_change = known(end);
-                    let next_open = next_change.and_then(|_| ahead.next()).map(|(s, _)| s);
-                    break (true, next_change, next_open);
+                    break (true, (end < horizon_end).then_some(end));
                 }
-                Some((start, _)) => break (false, Some(start), Some(start)),
+                Some((start, _)) => break (false, Some(start)),
             }
         };
-
-        let mut behind = self.spans(today.iter_days().rev().take_while(|d| *d >= lookback), false);
-        let since = behind
-            .find(|(start, _)| *start <= now)
-            .and_then(|(start, end)| if open { known(start) } else { known(end) });
-        Status { open, since, next_change, next_open, reason }
+        Status { open, next_change, reason }
     }
 
-    /// Openings as instants over `days` (in the order given), touching ones merged.
-    fn spans(
-        &self,
-        days: impl Iterator<Item = NaiveDate>,
-        forward: bool,
-    ) -> impl Iterator<Item = Span> {
+    /// Openings as instants over `days` (in order), touching ones merged.
+    fn spans(&self, days: impl Iterator<Item = NaiveDate>) -> impl Iterator<Item = Span> {
         let mut spans = days
             .flat_map(move |date| {
-                let mut day: Vec<Span> = self
-                    .day(date)
-                    .intervals
-                    .iter()
-                    .map(|interval| {
-                        (wall_instant(date, interval.start), wall_instant(date, interval.end))
-                    })
-                    // A span wholly inside a DST gap has no duration: it never opens.
-                    .filter(|(start, end)| start < end)
-                    .collect();
-                if !forward {
-                    day.reverse();
-                }
-                day
+                self.day(date).intervals.iter().map(move |interval| {
+                    (wall_instant(date, interval.start), wall_instant(date, interval.end))
+                })
             })
+            // A span wholly inside a DST gap has no duration: it never opens.
+            .filter(|(start, end)| start < end)
             .peekable();
         std::iter::from_fn(move || {
-            let (mut start, mut end) = spans.next()?;
-            while let Some((next_start, next_end)) =
-                spans.next_if(
-                    |&(next_start, next_end)| {
-                        if forward { next_start <= end } else { next_end >= start }
-                    },
-                )
-            {
-                start = start.min(next_start);
+            let (start, mut end) = spans.next()?;
+            while let Some((_, next_end)) = spans.next_if(|&(next_start, _)| next_start <= end) {
                 end = end.max(next_end);
             }
             Some((start, end))
@@ -111,6 +76,7 @@ fn wall_instant(date: NaiveDate, time: ClockTime) -> DateTime<Utc> {
     let midnight = date.and_time(NaiveTime::MIN);
     zone::instant(midnight + Duration::minutes(i64::from(time.minutes())))
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,16 +230,14 @@ mod tests {
     }
 
     #[test]
-    fn since_next_open_and_reason() {
+    fn status_and_reason() {
         let schedule = Schedule::hotline_default();
         let open = schedule.status_at(at("2026-11-30T20:00:00+01:00"));
         assert_eq!(
             open,
             Status {
                 open: true,
-                since: Some(at("2026-11-30T09:00:00+01:00")),
                 next_change: Some(at("2026-11-30T21:00:00+01:00")),
-                next_open: Some(at("2026-12-01T09:00:00+01:00")),
                 reason: Reason::Weekday,
             }
         );
@@ -282,9 +246,7 @@ mod tests {
             christmas,
             Status {
                 open: false,
-                since: Some(at("2026-12-23T21:00:00+01:00")),
                 next_change: Some(at("2026-12-27T17:00:00+01:00")),
-                next_open: Some(at("2026-12-27T17:00:00+01:00")),
                 reason: Reason::Holiday(Holiday::Juledag),
             }
         );
@@ -356,8 +318,6 @@ mod tests {
                 ("2026-12-01T02:00:00+01:00", false, Some("2026-12-07T20:00:00+01:00")),
             ],
         );
-        let since = schedule.status_at(at("2026-12-01T01:00:00+01:00")).since;
-        assert_eq!(since, Some(at("2026-11-30T20:00:00+01:00")));
     }
 
     /// Monday-only hours.
@@ -455,7 +415,6 @@ mod tests {
     fn nothing_changes_within_the_lookahead() {
         let never = Schedule::new(WeeklyHours::default());
         check(&never, &[("2026-11-30T12:00:00+01:00", false, None)]);
-        assert_eq!(never.status_at(at("2026-11-30T12:00:00+01:00")).since, None);
         let mut always = Schedule::new(
             WeeklyHours::new(std::array::from_fn(|_| vec![Interval::hours(0, 24)])).unwrap(),
         );
@@ -463,7 +422,5 @@ mod tests {
             always.set_holiday(holiday, DayRule::Ordinary);
         }
         check(&always, &[("2026-11-30T12:00:00+01:00", true, None)]);
-        let status = always.status_at(at("2026-11-30T12:00:00+01:00"));
-        assert_eq!((status.since, status.next_open), (None, None));
     }
 }
