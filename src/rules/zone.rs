@@ -42,7 +42,9 @@ pub fn instant(local: NaiveDateTime) -> DateTime<Utc> {
 
 /// The Copenhagen calendar date and wall-clock time of an instant.
 pub fn local(t: DateTime<Utc>) -> NaiveDateTime {
-    t.naive_utc() + Duration::seconds(offset_at(t))
+    let wall = t.naive_utc().checked_add_signed(Duration::seconds(offset_at(t)));
+    // Only the last hours chrono can represent overflow; they stay as they are.
+    wall.unwrap_or(t.naive_utc())
 }
 
 /// The Copenhagen calendar date of an instant.
