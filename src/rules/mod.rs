@@ -1,5 +1,5 @@
-//! Time rules: pure Rust, no web crates. Given an instant, is the hotline open, since and until
-//! when, and why? All wall-clock times are Europe/Copenhagen.
+//! Time rules: pure Rust, no web crates. Given an instant, is the hotline open, until when,
+//! and why? All wall-clock times are Europe/Copenhagen.
 
 mod holidays;
 mod schedule;

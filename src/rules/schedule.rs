@@ -20,12 +20,16 @@ pub enum DayRule {
 }
 
 impl DayRule {
-    /// Which rule wins when holidays coincide: the one that opens least.
-    fn strictness(&self) -> u8 {
+    /// Which rule wins when holidays coincide: the one that opens least, counted in minutes
+    /// open (closed is 0). `Ordinary` says "not a holiday for us", so it loses to any rule of
+    /// the other holiday. On a tie the first in [`Holiday::ALL`] wins.
+    fn strictness(&self) -> u32 {
         match self {
             DayRule::Closed => 0,
-            DayRule::Hours(_) => 1,
-            DayRule::Ordinary => 2,
+            DayRule::Hours(intervals) => {
+                intervals.iter().map(|i| u32::from(i.end.minutes() - i.start.minutes())).sum()
+            }
+            DayRule::Ordinary => u32::MAX,
         }
     }
 }
@@ -250,6 +254,13 @@ mod tests {
         assert_eq!(describe(&schedule, "2006-06-05"), "Holiday(AndenPinsedag): ");
         schedule.set_holiday(Holiday::AndenPinsedag, DayRule::Ordinary);
         assert_eq!(describe(&schedule, "2006-06-05"), "Holiday(Grundlovsdag): 9-12");
+        // Both with their own hours: the shorter opening wins, whichever holiday has it.
+        schedule.set_holiday(Holiday::AndenPinsedag, hours(9, 17));
+        schedule.set_holiday(Holiday::Grundlovsdag, hours(10, 12));
+        assert_eq!(describe(&schedule, "2006-06-05"), "Holiday(Grundlovsdag): 10-12");
+        schedule.set_holiday(Holiday::AndenPinsedag, hours(10, 12));
+        schedule.set_holiday(Holiday::Grundlovsdag, hours(9, 17));
+        assert_eq!(describe(&schedule, "2006-06-05"), "Holiday(AndenPinsedag): 10-12");
     }
 
     #[test]

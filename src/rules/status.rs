@@ -1,4 +1,4 @@
-//! The one question the widget asks: open now, since and until when, and why?
+//! The one question the widget asks: open now, until when, and why?
 
 use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 
@@ -6,21 +6,16 @@ use super::schedule::{Reason, Schedule};
 use super::weekly::ClockTime;
 use super::zone;
 
-/// How far ahead (and back) changes are looked for; beyond it the answer is `None`.
+/// How far ahead changes are looked for; beyond it the answer is `None`.
 pub const LOOKAHEAD_DAYS: u64 = 400;
 
 /// The state at an instant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Status {
     pub open: bool,
-    /// When the current state began; `None` when not within [`LOOKAHEAD_DAYS`] back.
-    pub since: Option<DateTime<Utc>>,
     /// The first instant at which `open` differs; `None` when nothing changes within
     /// [`LOOKAHEAD_DAYS`]. When closed, this is the next opening.
     pub next_change: Option<DateTime<Utc>>,
-    /// The next opening after now: `next_change` when closed, the one after the coming close
-    /// when open.
-    pub next_open: Option<DateTime<Utc>>,
     /// Why today (the Copenhagen day of the instant) has the hours it has.
     pub reason: Reason,
 }
@@ -32,73 +27,43 @@ impl Schedule {
     /// The status at `now`.
     ///
     /// Touching intervals (`…–24:00` then `00:00–…` the next day) count as one opening, so
-    /// `since` and `next_change` are always real flips.
+    /// `next_change` is always a real flip.
     pub fn status_at(&self, now: DateTime<Utc>) -> Status {
         let today = zone::local_date(now);
         let reason = self.day(today).reason;
         let horizon = today.checked_add_days(Days::new(LOOKAHEAD_DAYS)).unwrap_or(today);
-        let lookback = today.checked_sub_days(Days::new(LOOKAHEAD_DAYS)).unwrap_or(today);
-        // A span reaching a scan's edge may go on beyond it: its end (start) is unknown.
+        // A span reaching the scan's edge may go on beyond it: its end is unknown.
         let horizon_end = wall_instant(horizon, ClockTime::END_OF_DAY);
-        let lookback_start = wall_instant(lookback, ClockTime::MIDNIGHT);
-        let known = |t: DateTime<Utc>| (lookback_start < t && t < horizon_end).then_some(t);
 
         let first = today.pred_opt().unwrap_or(today);
-        let mut ahead = self.spans(first.iter_days().take_while(|d| *d <= horizon), true);
-        let (open, next_change, next_open) = loop {
+        let mut ahead = self.spans(first.iter_days().take_while(|d| *d <= horizon));
+        let (open, next_change) = loop {
             match ahead.next() {
-                None => break (false, None, None),
+                None => break (false, None),
                 Some((_, end)) if end <= now => continue,
                 Some((start, end)) if start <= now => {
-                    let next_change = known(end);
-                    let next_open = next_change.and_then(|_| ahead.next()).map(|(s, _)| s);
-                    break (true, next_change, next_open);
+                    break (true, (end < horizon_end).then_some(end));
                 }
-                Some((start, _)) => break (false, Some(start), Some(start)),
+                Some((start, _)) => break (false, Some(start)),
             }
         };
-
-        let mut behind = self.spans(today.iter_days().rev().take_while(|d| *d >= lookback), false);
-        let since = behind
-            .find(|(start, _)| *start <= now)
-            .and_then(|(start, end)| if open { known(start) } else { known(end) });
-        Status { open, since, next_change, next_open, reason }
+        Status { open, next_change, reason }
     }
 
-    /// Openings as instants over `days` (in the order given), touching ones merged.
-    fn spans(
-        &self,
-        days: impl Iterator<Item = NaiveDate>,
-        forward: bool,
-    ) -> impl Iterator<Item = Span> {
+    /// Openings as instants over `days` (in order), touching ones merged.
+    fn spans(&self, days: impl Iterator<Item = NaiveDate>) -> impl Iterator<Item = Span> {
         let mut spans = days
             .flat_map(move |date| {
-                let mut day: Vec<Span> = self
-                    .day(date)
-                    .intervals
-                    .iter()
-                    .map(|interval| {
-                        (wall_instant(date, interval.start), wall_instant(date, interval.end))
-                    })
-                    // A span wholly inside a DST gap has no duration: it never opens.
-                    .filter(|(start, end)| start < end)
-                    .collect();
-                if !forward {
-                    day.reverse();
-                }
-                day
+                self.day(date).intervals.iter().map(move |interval| {
+                    (wall_instant(date, interval.start), wall_instant(date, interval.end))
+                })
             })
+            // A span wholly inside a DST gap has no duration: it never opens.
+            .filter(|(start, end)| start < end)
             .peekable();
         std::iter::from_fn(move || {
-            let (mut start, mut end) = spans.next()?;
-            while let Some((next_start, next_end)) =
-                spans.next_if(
-                    |&(next_start, next_end)| {
-                        if forward { next_start <= end } else { next_end >= start }
-                    },
-                )
-            {
-                start = start.min(next_start);
+            let (start, mut end) = spans.next()?;
+            while let Some((_, next_end)) = spans.next_if(|&(next_start, _)| next_start <= end) {
                 end = end.max(next_end);
             }
             Some((start, end))
@@ -111,10 +76,11 @@ fn wall_instant(date: NaiveDate, time: ClockTime) -> DateTime<Utc> {
     let midnight = date.and_time(NaiveTime::MIN);
     zone::instant(midnight + Duration::minutes(i64::from(time.minutes())))
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Holiday, Interval, WeeklyHours};
+    use crate::rules::{DayRule, Exception, Holiday, Interval, WeeklyHours};
 
     fn at(rfc3339: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(rfc3339).unwrap().to_utc()
@@ -228,6 +194,27 @@ mod tests {
     }
 
     #[test]
+    fn summer_time_beyond_chrono_tz_table() {
+        // Påskedag 2100 is 28 March, the night clocks go forward; 25–29 March are closed.
+        // Friday 24 October 2200 closes in summer time, Sunday 26 opens in winter time.
+        check(
+            &Schedule::hotline_default(),
+            &[
+                ("2100-03-24T21:00:00+01:00", false, Some("2100-03-30T09:00:00+02:00")),
+                ("2100-03-30T08:59:59+02:00", false, Some("2100-03-30T09:00:00+02:00")),
+                ("2100-03-30T09:00:00+02:00", true, Some("2100-03-30T21:00:00+02:00")),
+                ("2100-07-05T08:59:59+02:00", false, Some("2100-07-05T09:00:00+02:00")),
+                ("2100-07-05T09:00:00+02:00", true, Some("2100-07-05T21:00:00+02:00")),
+                ("2100-07-05T20:59:59+02:00", true, Some("2100-07-05T21:00:00+02:00")),
+                ("2100-07-05T21:00:00+02:00", false, Some("2100-07-06T09:00:00+02:00")),
+                ("2200-10-24T16:59:59+02:00", true, Some("2200-10-24T17:00:00+02:00")),
+                ("2200-10-24T17:00:00+02:00", false, Some("2200-10-26T17:00:00+01:00")),
+                ("2200-10-26T17:00:00+01:00", true, Some("2200-10-26T21:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
     fn store_bededag_2023_but_not_2024() {
         let schedule = Schedule::hotline_default();
         // Friday 5 May 2023 was store bededag; Friday 26 April 2024 is an ordinary Friday.
@@ -243,16 +230,14 @@ mod tests {
     }
 
     #[test]
-    fn since_next_open_and_reason() {
+    fn status_and_reason() {
         let schedule = Schedule::hotline_default();
         let open = schedule.status_at(at("2026-11-30T20:00:00+01:00"));
         assert_eq!(
             open,
             Status {
                 open: true,
-                since: Some(at("2026-11-30T09:00:00+01:00")),
                 next_change: Some(at("2026-11-30T21:00:00+01:00")),
-                next_open: Some(at("2026-12-01T09:00:00+01:00")),
                 reason: Reason::Weekday,
             }
         );
@@ -261,9 +246,7 @@ mod tests {
             christmas,
             Status {
                 open: false,
-                since: Some(at("2026-12-23T21:00:00+01:00")),
                 next_change: Some(at("2026-12-27T17:00:00+01:00")),
-                next_open: Some(at("2026-12-27T17:00:00+01:00")),
                 reason: Reason::Holiday(Holiday::Juledag),
             }
         );
@@ -335,23 +318,109 @@ mod tests {
                 ("2026-12-01T02:00:00+01:00", false, Some("2026-12-07T20:00:00+01:00")),
             ],
         );
-        let since = schedule.status_at(at("2026-12-01T01:00:00+01:00")).since;
-        assert_eq!(since, Some(at("2026-11-30T20:00:00+01:00")));
+    }
+
+    /// Monday-only hours.
+    fn monday_schedule(monday: Vec<Interval>) -> Schedule {
+        let mut days: [Vec<Interval>; 7] = Default::default();
+        days[0] = monday;
+        Schedule::new(WeeklyHours::new(days).unwrap())
+    }
+
+    #[test]
+    fn split_day_is_closed_over_lunch() {
+        let schedule = monday_schedule(vec![Interval::hours(9, 12), Interval::hours(13, 17)]);
+        check(
+            &schedule,
+            &[
+                ("2026-11-30T08:59:59+01:00", false, Some("2026-11-30T09:00:00+01:00")),
+                ("2026-11-30T09:00:00+01:00", true, Some("2026-11-30T12:00:00+01:00")),
+                ("2026-11-30T11:59:59+01:00", true, Some("2026-11-30T12:00:00+01:00")),
+                ("2026-11-30T12:00:00+01:00", false, Some("2026-11-30T13:00:00+01:00")),
+                ("2026-11-30T12:59:59+01:00", false, Some("2026-11-30T13:00:00+01:00")),
+                ("2026-11-30T13:00:00+01:00", true, Some("2026-11-30T17:00:00+01:00")),
+                ("2026-11-30T16:59:59+01:00", true, Some("2026-11-30T17:00:00+01:00")),
+                ("2026-11-30T17:00:00+01:00", false, Some("2026-12-07T09:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn open_until_midnight_closes_at_midnight() {
+        let schedule =
+            monday_schedule(vec![Interval::new(hm(20, 0), ClockTime::END_OF_DAY).unwrap()]);
+        check(
+            &schedule,
+            &[
+                ("2026-11-30T19:59:59+01:00", false, Some("2026-11-30T20:00:00+01:00")),
+                ("2026-11-30T20:00:00+01:00", true, Some("2026-12-01T00:00:00+01:00")),
+                ("2026-11-30T23:59:59+01:00", true, Some("2026-12-01T00:00:00+01:00")),
+                ("2026-12-01T00:00:00+01:00", false, Some("2026-12-07T20:00:00+01:00")),
+            ],
+        );
+    }
+
+    #[test]
+    fn coinciding_holidays_with_hours_take_the_shorter() {
+        // 5 June 2006 (Monday) was both 2. pinsedag and grundlovsdag.
+        let mut schedule = Schedule::hotline_default();
+        schedule.set_holiday(Holiday::AndenPinsedag, DayRule::Hours(vec![Interval::hours(9, 17)]));
+        schedule.set_holiday(Holiday::Grundlovsdag, DayRule::Hours(vec![Interval::hours(10, 12)]));
+        check(
+            &schedule,
+            &[
+                ("2006-06-05T09:30:00+02:00", false, Some("2006-06-05T10:00:00+02:00")),
+                ("2006-06-05T10:00:00+02:00", true, Some("2006-06-05T12:00:00+02:00")),
+                ("2006-06-05T11:59:59+02:00", true, Some("2006-06-05T12:00:00+02:00")),
+                ("2006-06-05T12:00:00+02:00", false, Some("2006-06-06T09:00:00+02:00")),
+            ],
+        );
+        let reason = schedule.status_at(at("2006-06-05T10:00:00+02:00")).reason;
+        assert_eq!(reason, Reason::Holiday(Holiday::Grundlovsdag));
+    }
+
+    #[test]
+    fn exception_over_several_days_opens_across_midnights() {
+        // Thursday 3 to Saturday 5 December: 00:00–02:00 and 20:00–24:00 each day, so the
+        // evening runs on into the next night; Sunday is ordinary (17–21).
+        let mut schedule = Schedule::hotline_default();
+        schedule.add_exception(Exception {
+            first: "2026-12-03".parse().unwrap(),
+            last: "2026-12-05".parse().unwrap(),
+            rule: DayRule::Hours(vec![
+                Interval::hours(0, 2),
+                Interval::new(hm(20, 0), ClockTime::END_OF_DAY).unwrap(),
+            ]),
+            note: None,
+        });
+        check(
+            &schedule,
+            &[
+                ("2026-12-02T20:59:59+01:00", true, Some("2026-12-02T21:00:00+01:00")),
+                ("2026-12-02T21:00:00+01:00", false, Some("2026-12-03T00:00:00+01:00")),
+                ("2026-12-03T00:00:00+01:00", true, Some("2026-12-03T02:00:00+01:00")),
+                ("2026-12-03T02:00:00+01:00", false, Some("2026-12-03T20:00:00+01:00")),
+                ("2026-12-03T20:00:00+01:00", true, Some("2026-12-04T02:00:00+01:00")),
+                ("2026-12-03T23:59:59+01:00", true, Some("2026-12-04T02:00:00+01:00")),
+                ("2026-12-04T00:00:00+01:00", true, Some("2026-12-04T02:00:00+01:00")),
+                ("2026-12-04T01:59:59+01:00", true, Some("2026-12-04T02:00:00+01:00")),
+                ("2026-12-04T02:00:00+01:00", false, Some("2026-12-04T20:00:00+01:00")),
+                ("2026-12-05T23:59:59+01:00", true, Some("2026-12-06T00:00:00+01:00")),
+                ("2026-12-06T00:00:00+01:00", false, Some("2026-12-06T17:00:00+01:00")),
+            ],
+        );
     }
 
     #[test]
     fn nothing_changes_within_the_lookahead() {
         let never = Schedule::new(WeeklyHours::default());
         check(&never, &[("2026-11-30T12:00:00+01:00", false, None)]);
-        assert_eq!(never.status_at(at("2026-11-30T12:00:00+01:00")).since, None);
         let mut always = Schedule::new(
             WeeklyHours::new(std::array::from_fn(|_| vec![Interval::hours(0, 24)])).unwrap(),
         );
         for holiday in Holiday::ALL {
-            always.set_holiday(holiday, crate::rules::DayRule::Ordinary);
+            always.set_holiday(holiday, DayRule::Ordinary);
         }
         check(&always, &[("2026-11-30T12:00:00+01:00", true, None)]);
-        let status = always.status_at(at("2026-11-30T12:00:00+01:00"));
-        assert_eq!((status.since, status.next_open), (None, None));
     }
 }

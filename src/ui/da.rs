@@ -47,6 +47,18 @@ fn day_month(date: NaiveDate) -> String {
     format!("{}. {}", date.day(), MONTHS[date.month0() as usize])
 }
 
+impl Danish {
+    /// "i dag", "i morgen", "fredag", "torsdag 10. december".
+    fn day(&self, day: Day) -> String {
+        match day {
+            Day::Today => "i dag".to_owned(),
+            Day::Tomorrow => "i morgen".to_owned(),
+            Day::ThisWeek(day) => self.weekday(day).to_owned(),
+            Day::Later(date) => self.date(date),
+        }
+    }
+}
+
 impl Texts for Danish {
     fn tag(&self) -> &'static str {
         "da"
@@ -65,22 +77,22 @@ impl Texts for Danish {
         format!("{}.{:02}", time.hour(), time.minute())
     }
 
-    fn closes_at(&self, time: ClockTime) -> String {
-        format!("Lukker kl. {}", self.clock(time))
+    fn closes_at(&self, day: Day, time: ClockTime) -> String {
+        match day {
+            Day::Today => format!("Lukker kl. {}", self.clock(time)),
+            _ => format!("Lukker {} kl. {}", self.day(day), self.clock(time)),
+        }
     }
 
-    fn closing_soon(&self, time: ClockTime) -> String {
-        format!("Lukker snart – kl. {}", self.clock(time))
+    fn closing_soon(&self, day: Day, time: ClockTime) -> String {
+        match day {
+            Day::Today => format!("Lukker snart – kl. {}", self.clock(time)),
+            _ => format!("Lukker snart – {} kl. {}", self.day(day), self.clock(time)),
+        }
     }
 
     fn opens(&self, day: Day, time: ClockTime) -> String {
-        let when = match day {
-            Day::Today => "i dag".to_owned(),
-            Day::Tomorrow => "i morgen".to_owned(),
-            Day::ThisWeek(day) => self.weekday(day).to_owned(),
-            Day::Later(date) => self.date(date),
-        };
-        format!("Åbner {when} kl. {}", self.clock(time))
+        format!("Åbner {} kl. {}", self.day(day), self.clock(time))
     }
 
     fn no_opening_ahead(&self) -> &'static str {

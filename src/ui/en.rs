@@ -47,6 +47,18 @@ fn day_month(date: NaiveDate) -> String {
     format!("{} {}", date.day(), MONTHS[date.month0() as usize])
 }
 
+impl English {
+    /// "today", "tomorrow", "Friday", "Thursday 10 December".
+    fn day(&self, day: Day) -> String {
+        match day {
+            Day::Today => "today".to_owned(),
+            Day::Tomorrow => "tomorrow".to_owned(),
+            Day::ThisWeek(day) => self.weekday(day).to_owned(),
+            Day::Later(date) => self.date(date),
+        }
+    }
+}
+
 impl Texts for English {
     fn tag(&self) -> &'static str {
         "en"
@@ -65,22 +77,22 @@ impl Texts for English {
         format!("{}:{:02}", time.hour(), time.minute())
     }
 
-    fn closes_at(&self, time: ClockTime) -> String {
-        format!("Closes at {}", self.clock(time))
+    fn closes_at(&self, day: Day, time: ClockTime) -> String {
+        match day {
+            Day::Today => format!("Closes at {}", self.clock(time)),
+            _ => format!("Closes {} at {}", self.day(day), self.clock(time)),
+        }
     }
 
-    fn closing_soon(&self, time: ClockTime) -> String {
-        format!("Closing soon – at {}", self.clock(time))
+    fn closing_soon(&self, day: Day, time: ClockTime) -> String {
+        match day {
+            Day::Today => format!("Closing soon – at {}", self.clock(time)),
+            _ => format!("Closing soon – {} at {}", self.day(day), self.clock(time)),
+        }
     }
 
     fn opens(&self, day: Day, time: ClockTime) -> String {
-        let when = match day {
-            Day::Today => "today".to_owned(),
-            Day::Tomorrow => "tomorrow".to_owned(),
-            Day::ThisWeek(day) => self.weekday(day).to_owned(),
-            Day::Later(date) => self.date(date),
-        };
-        format!("Opens {when} at {}", self.clock(time))
+        format!("Opens {} at {}", self.day(day), self.clock(time))
     }
 
     fn no_opening_ahead(&self) -> &'static str {

@@ -65,10 +65,10 @@ pub trait Texts: Sync {
     fn closed_now(&self) -> &'static str;
     /// A time of day as this language writes it: "9.00" / "9:00".
     fn clock(&self, time: ClockTime) -> String;
-    /// "Closes at 21:00".
-    fn closes_at(&self, time: ClockTime) -> String;
-    /// Open, closing within 30 minutes: "Closing soon – at 21:00".
-    fn closing_soon(&self, time: ClockTime) -> String;
+    /// "Closes at 21:00"; "Closes tomorrow at 2:00" when the close is on a later day.
+    fn closes_at(&self, day: Day, time: ClockTime) -> String;
+    /// Open, closing within 30 minutes: "Closing soon – at 21:00" (with the day, as above).
+    fn closing_soon(&self, day: Day, time: ClockTime) -> String;
     /// "Opens tomorrow at 9:00".
     fn opens(&self, day: Day, time: ClockTime) -> String;
     /// Closed, and no opening is known within the look-ahead.

@@ -155,14 +155,25 @@ impl WidgetView {
 }
 
 fn detail(now: DateTime<Utc>, status: &Status, texts: &dyn Texts) -> Option<String> {
+    let today = zone::local_date(now);
     match (status.open, status.next_change) {
-        (true, Some(close)) if close - now <= CLOSING_SOON => {
-            Some(texts.closing_soon(wall_clock(close)))
+        (true, Some(close)) => {
+            let (mut date, mut time) = (zone::local_date(close), wall_clock(close));
+            // A close at midnight ends the day before: "Lukker kl. 24.00", as the week table
+            // writes it, rather than "i morgen kl. 0.00".
+            if time == ClockTime::MIDNIGHT {
+                (date, time) = (date.pred_opt().unwrap_or(date), ClockTime::END_OF_DAY);
+            }
+            let day = Day::relative(date, today);
+            if close - now <= CLOSING_SOON {
+                Some(texts.closing_soon(day, time))
+            } else {
+                Some(texts.closes_at(day, time))
+            }
         }
-        (true, Some(close)) => Some(texts.closes_at(wall_clock(close))),
         (true, None) => None,
         (false, Some(opening)) => {
-            let day = Day::relative(zone::local_date(opening), zone::local_date(now));
+            let day = Day::relative(zone::local_date(opening), today);
             Some(texts.opens(day, wall_clock(opening)))
         }
         (false, None) => Some(texts.no_opening_ahead().to_owned()),

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Result, output, root, run, tools};
+use crate::{Result, output, root, run, run_in, tools};
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const JS: &str = "digital-hotline.js";
@@ -35,36 +35,47 @@ pub fn build_test_bundle() -> Result {
     )
 }
 
-/// Builds the bundle into `out` using the cargo target directory `target_dir`.
-///
-/// Paths that would end up in the wasm (this checkout, the cargo home, the target directory)
-/// are remapped to fixed names, so the same commit builds to the same bytes anywhere.
+/// Builds the bundle of this checkout into `out` using the cargo target directory
+/// `target_dir`.
 pub fn bundle(cargo_args: &[&str], out: &Path, target_dir: &Path) -> Result {
-    let root = root();
+    bundle_from(&root(), cargo_args, out, target_dir)
+}
+
+/// [`bundle`] of the checkout at `root` (the tools still come from this one's `node_modules`).
+///
+/// Paths that would end up in the wasm (the checkout, the cargo home, the target directory)
+/// are remapped to fixed names, so the same commit builds to the same bytes anywhere.
+pub fn bundle_from(root: &Path, cargo_args: &[&str], out: &Path, target_dir: &Path) -> Result {
     let glue_dir = target_dir.join("wasm-bindgen");
     std::fs::create_dir_all(out)
         .map_err(|error| format!("cannot create {}: {error}", out.display()))?;
 
     let remap = |from: &Path, to: &str| format!("--remap-path-prefix={}={to}", from.display());
+    // rustc applies the last prefix that matches: the target directory, which may lie inside
+    // the checkout or not, comes last so it reads `/target` either way.
     let rustflags = [
-        remap(target_dir, "/target"),
         remap(&tools::cargo_home(), "/cargo"),
-        remap(&root, "/digital-hotline"),
+        remap(root, "/digital-hotline"),
+        remap(target_dir, "/target"),
     ]
     .join("\x1f");
-    run(Command::new("cargo")
-        .args([
-            "build",
-            "--release",
-            "--package",
-            "digital-hotline",
-            "--lib",
-            "--target",
-            WASM_TARGET,
-        ])
-        .args(cargo_args)
-        .env("CARGO_TARGET_DIR", target_dir)
-        .env("CARGO_ENCODED_RUSTFLAGS", rustflags))?;
+    // From `root`, so its `.cargo/config.toml` applies.
+    run_in(
+        root,
+        Command::new("cargo")
+            .args([
+                "build",
+                "--release",
+                "--package",
+                "digital-hotline",
+                "--lib",
+                "--target",
+                WASM_TARGET,
+            ])
+            .args(cargo_args)
+            .env("CARGO_TARGET_DIR", target_dir)
+            .env("CARGO_ENCODED_RUSTFLAGS", rustflags),
+    )?;
     let wasm = target_dir.join(WASM_TARGET).join("release/digital_hotline.wasm");
     run(Command::new(tools::ensure_wasm_bindgen()?)
         .args(["--target", "web", "--no-typescript", "--out-dir"])
@@ -80,7 +91,7 @@ pub fn bundle(cargo_args: &[&str], out: &Path, target_dir: &Path) -> Result {
     let integrity = integrity(&out.join(WASM))?;
     run(Command::new(npm_bin("esbuild"))
         .args([
-            "src/embed/loader.js",
+            root.join("src/embed/loader.js").to_str().ok_or("checkout path is not UTF-8")?,
             "--bundle",
             "--format=iife",
             "--minify",

@@ -14,13 +14,14 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   demo   install what is missing, build the bundle, serve the demo page on http://127.0.0.1:8080
-  test   install what is missing, then fmt, clippy (host + wasm32), cargo test, the bundle and
-         the browser tests (what CI runs)
+  test   install what is missing, then fmt, clippy (host + wasm32), cargo test, the bundle,
+         the browser tests and the reproducible-build check (what CI runs)
   dist   build the drop-in bundle: dist/digital-hotline.js + dist/digital-hotline.wasm
   release [--base-url URL] [--verify]
          the versioned folder to host: dist/digital-hotline/<version>/ with the loader, the
          wasm, hotline.json and embed.html (the snippet, integrity included); --verify builds
-         again from scratch and checks the files are byte-identical
+         again from scratch in a copy of the checkout elsewhere and checks the files are
+         byte-identical
   bench  size and speed report, side by side with a peer page on npm opening_hours
          (BENCH_LOADS=15 cold loads per page by default; never pass/fail)
   browser  build the bundles and run only the browser tests (quicker while working on them;
@@ -92,7 +93,8 @@ fn test() -> Result {
         "warnings",
     ]))?;
     run(Command::new("cargo").args(["test", "--workspace"]))?;
-    browser_tests(None)
+    browser_tests(None)?;
+    release::verify_reproducible()
 }
 
 /// Both bundles, then the browser tests (`node --test`), optionally only those matching.
@@ -115,10 +117,15 @@ fn root() -> PathBuf {
 
 /// Runs a command from the workspace root, echoing it; fails unless it exits with success.
 fn run(command: &mut Command) -> Result {
+    run_in(&root(), command)
+}
+
+/// [`run`] from another directory (a second checkout, for the reproducibility check).
+fn run_in(dir: &Path, command: &mut Command) -> Result {
     let shown = format!("{command:?}").replace('"', "");
     println!("$ {shown}");
     let status = command
-        .current_dir(root())
+        .current_dir(dir)
         .status()
         .map_err(|error| format!("could not start `{shown}`: {error}"))?;
     if status.success() { Ok(()) } else { Err(format!("`{shown}` failed ({status})")) }

@@ -2,10 +2,11 @@
 //! loader, the wasm, the built-in config as a starting point for a hosted one, and the exact
 //! snippet to paste, integrity hash included.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::{self, Command};
 
 use crate::dist::{self, JS, WASM};
-use crate::{Result, root};
+use crate::{Result, output, root};
 
 const CONFIG: &str = "hotline.json";
 const SNIPPET: &str = "embed.html";
@@ -26,7 +27,7 @@ pub fn release(args: &[String]) -> Result {
         base_url.push('/');
     }
     let version = package_version()?;
-    let out = root().join("dist/digital-hotline").join(&version);
+    let out = release_dir()?;
     let _ = std::fs::remove_dir_all(&out);
     dist::bundle(&[], &out, &root().join("target"))?;
     copy(&root().join("src/config/hotline.json"), &out.join(CONFIG))?;
@@ -40,7 +41,7 @@ pub fn release(args: &[String]) -> Result {
     dist::size_report(&[out.join(JS), out.join(WASM), out.join(CONFIG)])?;
     println!("Release {version}: {}", out.display());
     if verify {
-        verify_reproducible(&out)?;
+        verify_reproducible()?;
     }
     Ok(())
 }
@@ -60,21 +61,70 @@ fn snippet(version: &str, src: &str, integrity: &str) -> String {
     )
 }
 
-/// Builds the same commit again from scratch in another target directory and compares the
-/// files byte for byte.
-fn verify_reproducible(out: &Path) -> Result {
-    let again = root().join("target/reproduce");
-    let _ = std::fs::remove_dir_all(&again);
-    println!("Building again from scratch in {} to compare…", again.display());
-    dist::bundle(&[], &again.join("out"), &again.join("target"))?;
-    for file in [JS, WASM] {
-        let (first, second) = (read(&out.join(file))?, read(&again.join("out").join(file))?);
-        if first != second {
-            return Err(format!("{file} differs between two builds of the same commit"));
-        }
+/// Builds the release again from scratch in a copy of the checkout at another path, with
+/// another target directory, and compares the files with the release in `dist/` byte for
+/// byte.
+///
+/// The copy holds the files git knows (tracked, and untracked but not ignored) as they are
+/// in the working tree, so uncommitted edits are compared too.
+pub fn verify_reproducible() -> Result {
+    let out = release_dir()?;
+    let scratch = std::env::temp_dir().join(format!("digital-hotline-reproduce-{}", process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    let (checkout, target, again) =
+        (scratch.join("checkout"), scratch.join("target"), scratch.join("out"));
+    println!("Building again in {} to compare…", checkout.display());
+    let result = copy_checkout(&checkout)
+        .and_then(|()| dist::bundle_from(&checkout, &[], &again, &target))
+        .and_then(|()| {
+            for file in [JS, WASM] {
+                if read(&out.join(file))? != read(&again.join(file))? {
+                    return Err(format!(
+                        "{file} differs between two builds of the same source (kept for \
+                         comparison: {} and {})",
+                        out.join(file).display(),
+                        again.join(file).display()
+                    ));
+                }
+            }
+            Ok(())
+        });
+    if result.is_ok() {
+        let _ = std::fs::remove_dir_all(&scratch);
+        println!("Reproducible: {JS} and {WASM} are byte-identical across two clean builds.");
     }
-    println!("Reproducible: {JS} and {WASM} are byte-identical across two clean builds.");
+    result
+}
+
+/// Copies the files git lists for this checkout into `to`.
+fn copy_checkout(to: &Path) -> Result {
+    let listed = output(Command::new("git").args([
+        "ls-files",
+        "-z",
+        "--cached",
+        "--others",
+        "--exclude-standard",
+    ]))
+    .ok_or("`git ls-files` failed: the check needs a git checkout")?;
+    for path in listed.split('\0').filter(|path| !path.is_empty()) {
+        let from = root().join(path);
+        // Listed but deleted in the working tree: the first build did not see it either.
+        if !from.is_file() {
+            continue;
+        }
+        let to = to.join(path);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|error| format!("cannot create {}: {error}", parent.display()))?;
+        }
+        copy(&from, &to)?;
+    }
     Ok(())
+}
+
+/// `dist/digital-hotline/<version>/`.
+fn release_dir() -> Result<PathBuf> {
+    Ok(root().join("dist/digital-hotline").join(package_version()?))
 }
 
 /// `version` from the widget's `Cargo.toml`.

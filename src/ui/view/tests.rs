@@ -2,6 +2,7 @@ use chrono::DateTime;
 
 use super::*;
 use crate::config::Config;
+use crate::rules::Interval;
 
 fn at(rfc3339: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(rfc3339).unwrap().to_utc()
@@ -14,7 +15,12 @@ fn view_at(config: &Config, lang: Lang, now: &str) -> WidgetView {
 
 /// The status line as shown: "headline – reason | detail".
 fn line(lang: Lang, now: &str) -> String {
-    let view = view_at(&Config::announced(), lang, now);
+    line_with(&Config::announced(), lang, now)
+}
+
+/// The status line with another config.
+fn line_with(config: &Config, lang: Lang, now: &str) -> String {
+    let view = view_at(config, lang, now);
     let reason = view.reason.map(|r| format!(" – {r}")).unwrap_or_default();
     format!("{}{reason} | {}", view.headline, view.detail.unwrap_or_default())
 }
@@ -55,6 +61,103 @@ fn english_status_lines() {
     ];
     for (now, expected) in rows {
         assert_eq!(line(Lang::En, now), expected, "at {now}");
+    }
+}
+
+/// The announced config with `hours` on the days `first..=last`.
+fn with_exception(first: &str, last: &str, hours: Vec<Interval>) -> Config {
+    let mut config = Config::announced();
+    config.schedule.add_exception(crate::rules::Exception {
+        first: first.parse().unwrap(),
+        last: last.parse().unwrap(),
+        rule: crate::rules::DayRule::Hours(hours),
+        note: None,
+    });
+    config
+}
+
+fn hm(hour: u8, minute: u8) -> ClockTime {
+    ClockTime::new(hour, minute).unwrap()
+}
+
+#[test]
+fn split_day_closes_for_lunch_and_opens_again_today() {
+    let mut config = Config::announced();
+    let mut days: [Vec<Interval>; 7] = Default::default();
+    days[0] = vec![Interval::hours(9, 12), Interval::hours(13, 17)];
+    config.schedule = crate::rules::Schedule::new(crate::rules::WeeklyHours::new(days).unwrap());
+    let rows = [
+        ("2026-11-30T10:00:00+01:00", Lang::Da, "Åben nu | Lukker kl. 12.00"),
+        ("2026-11-30T11:30:00+01:00", Lang::Da, "Åben nu | Lukker snart – kl. 12.00"),
+        ("2026-11-30T12:00:00+01:00", Lang::Da, "Lukket nu | Åbner i dag kl. 13.00"),
+        ("2026-11-30T12:59:59+01:00", Lang::Da, "Lukket nu | Åbner i dag kl. 13.00"),
+        ("2026-11-30T13:00:00+01:00", Lang::Da, "Åben nu | Lukker kl. 17.00"),
+        ("2026-11-30T17:00:00+01:00", Lang::Da, "Lukket nu | Åbner mandag 7. december kl. 9.00"),
+        ("2026-11-30T12:00:00+01:00", Lang::En, "Closed now | Opens today at 13:00"),
+    ];
+    for (now, lang, expected) in rows {
+        assert_eq!(line_with(&config, lang, now), expected, "at {now}");
+    }
+}
+
+#[test]
+fn close_on_a_later_day_names_the_day() {
+    // Thursday 3 to Saturday 5 December: 00:00–02:00 and 20:00–24:00, so each evening runs on
+    // into the next night; Sunday has its ordinary 17–21.
+    let nights =
+        vec![Interval::hours(0, 2), Interval::new(hm(20, 0), ClockTime::END_OF_DAY).unwrap()];
+    let config = with_exception("2026-12-03", "2026-12-05", nights);
+    let rows = [
+        ("2026-12-03T20:00:00+01:00", Lang::Da, "Åben nu | Lukker i morgen kl. 2.00"),
+        ("2026-12-03T23:59:59+01:00", Lang::Da, "Åben nu | Lukker i morgen kl. 2.00"),
+        ("2026-12-04T00:00:00+01:00", Lang::Da, "Åben nu | Lukker kl. 2.00"),
+        ("2026-12-04T01:30:00+01:00", Lang::Da, "Åben nu | Lukker snart – kl. 2.00"),
+        ("2026-12-05T20:00:00+01:00", Lang::Da, "Åben nu | Lukker kl. 24.00"),
+        ("2026-12-05T23:30:00+01:00", Lang::Da, "Åben nu | Lukker snart – kl. 24.00"),
+        ("2026-12-03T20:00:00+01:00", Lang::En, "Open now | Closes tomorrow at 2:00"),
+        ("2026-12-05T20:00:00+01:00", Lang::En, "Open now | Closes at 24:00"),
+    ];
+    for (now, lang, expected) in rows {
+        assert_eq!(line_with(&config, lang, now), expected, "at {now}");
+    }
+    // Closing soon, just after midnight.
+    let mut config = with_exception("2026-12-03", "2026-12-03", vec![Interval::hours(20, 24)]);
+    config.schedule.add_exception(crate::rules::Exception {
+        first: "2026-12-04".parse().unwrap(),
+        last: "2026-12-04".parse().unwrap(),
+        rule: crate::rules::DayRule::Hours(vec![Interval::new(hm(0, 0), hm(0, 15)).unwrap()]),
+        note: None,
+    });
+    let rows = [
+        ("2026-12-03T23:44:59+01:00", Lang::Da, "Åben nu | Lukker i morgen kl. 0.15"),
+        ("2026-12-03T23:50:00+01:00", Lang::Da, "Åben nu | Lukker snart – i morgen kl. 0.15"),
+        ("2026-12-03T23:50:00+01:00", Lang::En, "Open now | Closing soon – tomorrow at 0:15"),
+    ];
+    for (now, lang, expected) in rows {
+        assert_eq!(line_with(&config, lang, now), expected, "at {now}");
+    }
+}
+
+#[test]
+fn close_days_away_names_the_weekday_or_the_date() {
+    // Open round the clock from Tuesday 1 December: Friday 4 has its ordinary 9–17.
+    let config = with_exception("2026-12-01", "2026-12-03", vec![Interval::hours(0, 24)]);
+    let rows = [
+        ("2026-12-01T10:00:00+01:00", Lang::Da, "Åben nu | Lukker torsdag kl. 24.00"),
+        ("2026-12-01T10:00:00+01:00", Lang::En, "Open now | Closes Thursday at 24:00"),
+    ];
+    for (now, lang, expected) in rows {
+        assert_eq!(line_with(&config, lang, now), expected, "at {now}");
+    }
+    // Until Wednesday 9 December: Thursday 10 has its ordinary 9–21.
+    let config = with_exception("2026-12-01", "2026-12-09", vec![Interval::hours(0, 24)]);
+    let rows = [
+        ("2026-12-01T10:00:00+01:00", Lang::Da, "Åben nu | Lukker onsdag 9. december kl. 24.00"),
+        ("2026-12-01T10:00:00+01:00", Lang::En, "Open now | Closes Wednesday 9 December at 24:00"),
+        ("2026-12-09T23:45:00+01:00", Lang::Da, "Åben nu | Lukker snart – kl. 24.00"),
+    ];
+    for (now, lang, expected) in rows {
+        assert_eq!(line_with(&config, lang, now), expected, "at {now}");
     }
 }
 
