@@ -14,4 +14,4 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 pub use components::HotlineWidget;
 pub use texts::{Day, Lang, Texts};
-pub use view::{DayRow, PhoneView, Variant, WidgetView};
+pub use view::{DayGroup, DayRow, Label, PhoneView, Variant, WidgetView};

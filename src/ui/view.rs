@@ -14,6 +14,9 @@ pub const CLOSING_SOON: TimeDelta = TimeDelta::minutes(30);
 pub const SPECIAL_DAYS_AHEAD: u64 = 14;
 /// A new schedule version is announced from this many days before it starts.
 pub const ANNOUNCE_VERSION_DAYS: u64 = 28;
+/// The narrow layout gives special days at most this many lines (the last one "+N flere" when
+/// they do not fit), so its height does not grow with the season.
+pub const NARROW_SPECIAL_LINES: usize = 3;
 
 /// Which layout: `variant="compact"` is one line, anything else the full box.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -29,6 +32,26 @@ impl Variant {
         match value.trim().to_ascii_lowercase().as_str() {
             "" | "full" => Some(Variant::Full),
             "compact" => Some(Variant::Compact),
+            _ => None,
+        }
+    }
+}
+
+/// How the compact line names the hotline: `label="short"` leaves the name out, for places
+/// whose heading already says whose number it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Label {
+    #[default]
+    Full,
+    Short,
+}
+
+impl Label {
+    /// From the `label` attribute; `None` for a value that is neither.
+    pub fn from_attribute(value: &str) -> Option<Label> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "" | "full" => Some(Label::Full),
+            "short" => Some(Label::Short),
             _ => None,
         }
     }
@@ -51,6 +74,20 @@ pub struct DayRow {
     pub hours: String,
     /// Holiday name or exception note.
     pub note: Option<String>,
+    pub today: bool,
+    /// The date as the narrow layout writes it on one line: "24.12.".
+    pub short_label: String,
+}
+
+/// Days next to each other with the same hours, one row in the narrow layout:
+/// "man.–tors. 9.00–21.00".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayGroup {
+    /// "man.–tors.", or one day's short name: "fre.".
+    pub label: String,
+    /// "9.00–21.00", "Lukket".
+    pub hours: String,
+    /// Today is one of these days.
     pub today: bool,
 }
 
@@ -76,13 +113,23 @@ pub struct WidgetView {
     /// "Nye åbningstider fra 1. april".
     pub announcement: Option<String>,
     pub week_caption: &'static str,
+    /// The narrow layout's shorter caption: "Denne uge".
+    pub week_caption_short: &'static str,
     /// Marks today's row: "i dag".
     pub today_mark: &'static str,
     /// Monday to Sunday of this week, with the real hours of each day.
     pub week: Vec<DayRow>,
+    /// The same week with neighbouring days of equal hours grouped, for narrow places.
+    pub week_groups: Vec<DayGroup>,
     pub special_caption: &'static str,
+    /// The narrow layout's shorter caption: "Særlige dage".
+    pub special_caption_short: &'static str,
     /// Days in the next [`SPECIAL_DAYS_AHEAD`] that are not ordinary weekdays.
     pub special_days: Vec<DayRow>,
+    /// How many of `special_days` the narrow layout shows (see [`NARROW_SPECIAL_LINES`]).
+    pub special_narrow: usize,
+    /// "+2 flere" when the narrow layout leaves special days out.
+    pub special_more: Option<String>,
     /// When this content changes by itself next (a transition, "closing soon", midnight);
     /// the embedding re-renders then.
     pub redraw_at: DateTime<Utc>,
@@ -116,7 +163,7 @@ impl WidgetView {
             .filter(|version| (version.from - today).num_days() <= ANNOUNCE_VERSION_DAYS as i64)
             .map(|version| texts.new_hours_from(version.from));
         let monday = today - TimeDelta::days(i64::from(today.weekday().num_days_from_monday()));
-        let week = (0..7)
+        let week: Vec<DayRow> = (0..7)
             .filter_map(|offset| monday.checked_add_days(Days::new(offset)))
             .map(|date| {
                 let mut row = day_row(config, date, today, lang);
@@ -124,11 +171,19 @@ impl WidgetView {
                 row
             })
             .collect();
-        let special_days = (0..SPECIAL_DAYS_AHEAD)
+        let week_groups = group_days(&week, monday, texts);
+        let special_days: Vec<DayRow> = (0..SPECIAL_DAYS_AHEAD)
             .filter_map(|offset| today.checked_add_days(Days::new(offset)))
             .filter(|date| schedule.day(*date).reason != Reason::Weekday)
             .map(|date| day_row(config, date, today, lang))
             .collect();
+        let special_narrow = if special_days.len() <= NARROW_SPECIAL_LINES {
+            special_days.len()
+        } else {
+            NARROW_SPECIAL_LINES - 1
+        };
+        let special_more = (special_narrow < special_days.len())
+            .then(|| texts.more_days(special_days.len() - special_narrow));
         WidgetView {
             lang: texts.tag(),
             preview: preview.then(|| texts.preview(today, wall_clock(now))),
@@ -145,10 +200,15 @@ impl WidgetView {
             name,
             announcement,
             week_caption: texts.week_caption(),
+            week_caption_short: texts.week_caption_short(),
             today_mark: texts.today(),
             week,
+            week_groups,
             special_caption: texts.special_days_caption(),
+            special_caption_short: texts.special_days_caption_short(),
             special_days,
+            special_narrow,
+            special_more,
             redraw_at: redraw_at(now, status),
         }
     }
@@ -205,7 +265,41 @@ fn day_row(config: &Config, date: NaiveDate, today: NaiveDate, lang: Lang) -> Da
         Reason::Exception(Some(note)) => Some(note_in(note, lang)),
         Reason::Exception(None) => Some(texts.special_hours().to_owned()),
     };
-    DayRow { label: texts.date(date), hours, note, today: date == today }
+    DayRow {
+        label: texts.date(date),
+        hours,
+        note,
+        today: date == today,
+        short_label: texts.date_short(date),
+    }
+}
+
+/// `week` (Monday first, starting at `monday`) with neighbouring days of equal hours as one
+/// row: "man.–tors. 9.00–21.00". Holiday names are left to the special days.
+fn group_days(week: &[DayRow], monday: NaiveDate, texts: &dyn Texts) -> Vec<DayGroup> {
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for (index, row) in week.iter().enumerate() {
+        match groups.last_mut() {
+            Some((_, last)) if week[*last].hours == row.hours => *last = index,
+            _ => groups.push((index, index)),
+        }
+    }
+    let short = |index: usize| {
+        let date = monday + TimeDelta::days(index as i64);
+        texts.weekday_short(date.weekday())
+    };
+    groups
+        .into_iter()
+        .map(|(first, last)| DayGroup {
+            label: if first == last {
+                short(first).to_owned()
+            } else {
+                format!("{}–{}", short(first), short(last))
+            },
+            hours: week[first].hours.clone(),
+            today: week[first..=last].iter().any(|row| row.today),
+        })
+        .collect()
 }
 
 fn note_in(note: &crate::rules::Bilingual, lang: Lang) -> String {

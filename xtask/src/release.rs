@@ -3,9 +3,10 @@
 //! snippet to paste, integrity hash included.
 
 use std::path::Path;
+use std::process::Command;
 
 use crate::dist::{self, JS, WASM};
-use crate::{Result, root};
+use crate::{Result, root, run};
 
 const CONFIG: &str = "hotline.json";
 const SNIPPET: &str = "embed.html";
@@ -38,6 +39,7 @@ pub fn release(args: &[String]) -> Result {
     );
     write(&root().join("dist/digital-hotline/release.json"), &manifest)?;
     dist::size_report(&[out.join(JS), out.join(WASM), out.join(CONFIG)])?;
+    precompress(&out)?;
     println!("Release {version}: {}", out.display());
     if verify {
         verify_reproducible(&out)?;
@@ -58,6 +60,12 @@ fn snippet(version: &str, src: &str, integrity: &str) -> String {
 </digital-hotline>
 "
     )
+}
+
+/// `.br` and `.gz` beside every file of the release, for servers that send precompressed
+/// files (README "Server recipes"): the wasm is 226 KB raw and 80 KB with brotli.
+fn precompress(out: &Path) -> Result {
+    run(Command::new("node").arg("xtask/precompress.mjs").arg(out))
 }
 
 /// Builds the same commit again from scratch in another target directory and compares the
