@@ -7,6 +7,19 @@
 use leptos::prelude::*;
 
 use super::view::{DayGroup, DayRow, Label, PhoneView, Variant, WidgetView};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::config::Config;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::ui::Lang;
+
+/// The box's fallback markup for the snippet (see [`WidgetView::fallback`]), rendered to HTML
+/// natively by the same components the wasm mounts.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender(config: &Config, lang: Lang, variant: Variant, label: Label) -> String {
+    use leptos::tachys::view::RenderHtml;
+    let content = WidgetView::fallback(config, lang);
+    view! { <HotlineWidget content=content variant=variant label=label /> }.to_html()
+}
 
 /// The whole widget in the chosen layout.
 #[component]
@@ -57,8 +70,10 @@ fn StatusLine(
     content: WidgetView,
 ) -> impl IntoView {
     let WidgetView { open, headline, reason, detail, .. } = content;
+    let (pending, open) = (open.is_none(), open == Some(true));
     view! {
-        <p class="status" part="status" class:open=open class:closed=!open>
+        <p class="status" part="status" class:open=open class:closed=!open && !pending
+            class:pending=pending>
             <span class="icon" part="icon" aria-hidden="true"></span>
             <span class="headline" part="headline">{headline}</span>
             {reason.map(|reason| view! { <span class="reason" part="reason">"– " {reason}</span> })}

@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Timelike, Utc};
 use super::phone;
 use super::texts::{Day, Lang, Texts};
 use crate::config::Config;
-use crate::rules::{ClockTime, Reason, Status, zone};
+use crate::rules::{ClockTime, Interval, Reason, Status, zone};
 
 /// Within this long before closing, "Closes at" becomes "Closing soon – at".
 pub const CLOSING_SOON: TimeDelta = TimeDelta::minutes(30);
@@ -99,7 +99,8 @@ pub struct WidgetView {
     /// Set when showing a chosen moment instead of now: "Forhåndsvisning: …".
     pub preview: Option<String>,
     pub name: String,
-    pub open: bool,
+    /// `None` in the fallback rendered ahead of time: only the wasm knows the time.
+    pub open: Option<bool>,
     /// "Åben nu" / "Lukket nu": the live region's whole text, so only open ↔ closed is
     /// announced.
     pub headline: &'static str,
@@ -187,7 +188,7 @@ impl WidgetView {
         WidgetView {
             lang: texts.tag(),
             preview: preview.then(|| texts.preview(today, wall_clock(now))),
-            open: status.open,
+            open: Some(status.open),
             headline: if status.open { texts.open_now() } else { texts.closed_now() },
             reason,
             detail: detail(now, status, texts),
@@ -210,6 +211,65 @@ impl WidgetView {
             special_narrow,
             special_more,
             redraw_at: redraw_at(now, status),
+        }
+    }
+}
+
+impl WidgetView {
+    /// What shows before any script has run (rendered at release time into the snippet):
+    /// name, number and the regular weekly hours, grouped for narrow places, and a status
+    /// line that says nothing about open or closed. Reads no clock, so the same commit gives
+    /// the same snippet.
+    pub fn fallback(config: &Config, lang: Lang) -> WidgetView {
+        let texts = lang.texts();
+        let name = match lang {
+            Lang::Da => config.name.da.clone(),
+            Lang::En => config.name.en.clone(),
+        };
+        let number = phone::grouped(&config.phone);
+        // Any Monday: only the weekday names and the weekly hours in force before any
+        // schedule version are used.
+        let monday = NaiveDate::from_isoywd_opt(2001, 1, chrono::Weekday::Mon).unwrap_or_default();
+        let weekly = config.schedule.weekly_on(NaiveDate::MIN);
+        let week: Vec<DayRow> = (0..7)
+            .map(|offset| {
+                let date = monday + TimeDelta::days(offset);
+                DayRow {
+                    label: capitalized(texts.weekday(date.weekday())),
+                    hours: hours_text(weekly.on(date.weekday()), texts),
+                    note: None,
+                    today: false,
+                    short_label: String::new(),
+                }
+            })
+            .collect();
+        WidgetView {
+            lang: texts.tag(),
+            preview: None,
+            open: None,
+            // Holds the status line's height until the wasm fills it.
+            headline: "\u{a0}",
+            reason: None,
+            detail: None,
+            note: None,
+            phone: PhoneView {
+                href: phone::tel_href(&config.phone),
+                label: texts.call(&name, &number),
+                text: number,
+            },
+            name,
+            announcement: None,
+            week_caption: texts.week_caption(),
+            week_caption_short: texts.week_caption_short(),
+            today_mark: texts.today(),
+            week_groups: group_days(&week, monday, texts),
+            week,
+            special_caption: texts.special_days_caption(),
+            special_caption_short: texts.special_days_caption_short(),
+            special_days: Vec::new(),
+            special_narrow: 0,
+            special_more: None,
+            redraw_at: DateTime::<Utc>::MAX_UTC,
         }
     }
 }
@@ -249,16 +309,7 @@ fn redraw_at(now: DateTime<Utc>, status: &Status) -> DateTime<Utc> {
 fn day_row(config: &Config, date: NaiveDate, today: NaiveDate, lang: Lang) -> DayRow {
     let texts = lang.texts();
     let day = config.schedule.day(date);
-    let hours = if day.intervals.is_empty() {
-        texts.closed().to_owned()
-    } else {
-        let ranges: Vec<String> = day
-            .intervals
-            .iter()
-            .map(|i| format!("{}–{}", texts.clock(i.start), texts.clock(i.end)))
-            .collect();
-        ranges.join(", ")
-    };
+    let hours = hours_text(day.intervals, texts);
     let note = match &day.reason {
         Reason::Weekday => None,
         Reason::Holiday(holiday) => Some(texts.holiday(*holiday).to_owned()),
@@ -272,6 +323,18 @@ fn day_row(config: &Config, date: NaiveDate, today: NaiveDate, lang: Lang) -> Da
         today: date == today,
         short_label: texts.date_short(date),
     }
+}
+
+/// "9.00–21.00", "9.00–12.00, 13.00–17.00" or "Lukket".
+fn hours_text(intervals: &[Interval], texts: &dyn Texts) -> String {
+    if intervals.is_empty() {
+        return texts.closed().to_owned();
+    }
+    let ranges: Vec<String> = intervals
+        .iter()
+        .map(|i| format!("{}–{}", texts.clock(i.start), texts.clock(i.end)))
+        .collect();
+    ranges.join(", ")
 }
 
 /// `week` (Monday first, starting at `monday`) with neighbouring days of equal hours as one

@@ -179,6 +179,33 @@ fn narrow_layout_gives_special_days_three_lines() {
 }
 
 #[test]
+fn fallback_shows_the_regular_week_and_claims_no_state() {
+    let view = WidgetView::fallback(&Config::announced(), Lang::Da);
+    assert_eq!((view.open, view.headline, view.detail.as_deref()), (None, "\u{a0}", None));
+    assert_eq!(view.name, "Den Digitale Hotline");
+    assert_eq!(view.phone.href, "tel:+4570200000");
+    assert_eq!(
+        rows(&view.week),
+        [
+            "Mandag: 9.00–21.00",
+            "Tirsdag: 9.00–21.00",
+            "Onsdag: 9.00–21.00",
+            "Torsdag: 9.00–21.00",
+            "Fredag: 9.00–17.00",
+            "Lørdag: Lukket",
+            "Søndag: 17.00–21.00",
+        ]
+    );
+    assert_eq!(
+        groups(&view),
+        ["man.–tors.: 9.00–21.00", "fre.: 9.00–17.00", "lør.: Lukket", "søn.: 17.00–21.00"]
+    );
+    assert_eq!((view.special_days, view.announcement, view.note), (vec![], None, None));
+    let english = WidgetView::fallback(&Config::announced(), Lang::En);
+    assert_eq!(english.week_groups[0].label, "Mon–Thu");
+}
+
+#[test]
 fn label_attribute() {
     assert_eq!(Label::from_attribute(""), Some(Label::Full));
     assert_eq!(Label::from_attribute("full"), Some(Label::Full));

@@ -73,7 +73,7 @@ export function json(body, { status = 200, date } = {}) {
   };
 }
 
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
 
 /**
  * A handler answering with a file of the repository (`dist/…`, `target/test-bundle/…`),
