@@ -8,14 +8,17 @@ const css = document.querySelector('#snippet-css');
 const DEFAULTS = { background: '#ffffff', color: '#1b1b1b', link: '#0a4a8f' };
 const PROPERTIES = { background: '--dh-background', color: '--dh-color', link: '--dh-link-color' };
 let release = { js: 'digital-hotline.js', integrity: '' };
+/** The release's page stylesheet and the box rendered ahead of time per language and variant. */
+let prerendered = null;
 
-fetch('dist/digital-hotline/release.json')
-  .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.status))))
-  .then((manifest) => {
-    release = manifest;
+const json = (url) => fetch(url).then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.status))));
+Promise.allSettled([json('dist/digital-hotline/release.json'), json('dist/digital-hotline/fallbacks.json')]).then(
+  ([manifest, fallbacks]) => {
+    if (manifest.status === 'fulfilled') release = manifest.value;
+    if (fallbacks.status === 'fulfilled') prerendered = fallbacks.value;
     update();
-  })
-  .catch(() => update());
+  },
+);
 
 function setAttribute(name, value) {
   if (value) preview.setAttribute(name, value);
@@ -43,11 +46,14 @@ function update() {
   if (variant !== 'full') attributes.push(`variant="${variant}"`);
   if (config) attributes.push(`config="${config.replace(/"/g, '&quot;')}"`);
   const integrity = release.integrity ? ` integrity="${release.integrity}" crossorigin="anonymous"` : '';
-  snippet.textContent = `<script src="https://JERES-SERVER/digital-hotline/${release.js}" defer${integrity}></script>
-
+  // The fallback is the box rendered by the release (`cargo xtask release`), never typed here.
+  const fallback = prerendered?.fallbacks[`${lang}-${variant}`] ?? '<a href="tel:+4570200000">70 20 00 00</a>';
+  const stylesheet = prerendered
+    ? `<link rel="stylesheet" href="https://JERES-SERVER/digital-hotline/${prerendered.css}" integrity="${prerendered.cssIntegrity}" crossorigin="anonymous">\n`
+    : '';
+  snippet.textContent = `${stylesheet}<script src="https://JERES-SERVER/digital-hotline/${release.js}" defer${integrity}></script>
 <digital-hotline ${attributes.join(' ')}>
-  <a href="tel:+4570200000">Den Digitale Hotline: 70 20 00 00</a>
-  (man.–tors. 9–21, fre. 9–17, søn. 17–21)
+${fallback}
 </digital-hotline>`;
   css.textContent = rules.length ? `digital-hotline {\n${rules.join('\n')}\n}` : '/* standardfarver / default colours */';
 }

@@ -19,7 +19,7 @@ use super::listener::Listener;
 use super::timer::Timer;
 use crate::config::{BUILTIN_JSON, Config};
 use crate::rules::{Status, zone};
-use crate::ui::{HotlineWidget, Lang, Variant, WidgetView, structured_data};
+use crate::ui::{HotlineWidget, Label, Lang, Variant, WidgetView, structured_data};
 
 /// The longest a widget waits before it reads the clock again, however far the next redraw.
 /// Timers stand still while a laptop sleeps (and a tab that was never hidden hears no
@@ -48,6 +48,8 @@ pub(super) struct Live {
     host: HtmlElement,
     lang: Lang,
     variant: Variant,
+    /// `label`: whether the compact line names the hotline.
+    label: Label,
     /// `preview-at`: show this moment, frozen, instead of now.
     preview: Option<DateTime<Utc>>,
     shown: RefCell<Option<Shown>>,
@@ -100,6 +102,11 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         warn(&format!("variant=\"{variant}\" is not a variant (full, compact); showing full."));
         Variant::Full
     });
+    let label = host.get_attribute("label").unwrap_or_default();
+    let label = Label::from_attribute(&label).unwrap_or_else(|| {
+        warn(&format!("label=\"{label}\" is not a label (full, short); showing full."));
+        Label::Full
+    });
     // A re-mounted element (moved, or an attribute changed) keeps its shadow root: show the
     // fallback through a slot until this mount renders.
     if let Some(shadow) = host.shadow_root() {
@@ -117,6 +124,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         host,
         lang,
         variant,
+        label,
         preview,
         shown: RefCell::new(None),
         timer: RefCell::new(None),
@@ -200,7 +208,8 @@ impl Live {
         let status = shown.config.schedule.status_at(now);
         let content =
             WidgetView::new(now, &status, &shown.config, self.lang, self.preview.is_some());
-        let (headline, redraw_at, variant) = (content.headline, content.redraw_at, self.variant);
+        let (headline, redraw_at) = (content.headline, content.redraw_at);
+        let (variant, label) = (self.variant, self.label);
         // The link is the only focusable element: keep keyboard focus on it across the redraw.
         let focused = shown.shadow.active_element().is_some();
         if let Some(mut old) = shown.view.take() {
@@ -208,7 +217,8 @@ impl Live {
         }
         // Static markup, built and mounted directly: no reactive owner or async executor is
         // needed for a view that never updates itself.
-        let mut view = view! { <HotlineWidget content=content variant=variant /> }.build();
+        let mut view =
+            view! { <HotlineWidget content=content variant=variant label=label /> }.build();
         view.mount(&shown.container, None);
         shown.view = Some(Box::new(view));
         if focused && let Ok(Some(link)) = shown.shadow.query_selector(".phone") {

@@ -57,7 +57,7 @@ function scriptUrl() {
 }
 
 class DigitalHotline extends HTMLElement {
-  static observedAttributes = ['lang', 'variant', 'config', 'preview-at', 'structured-data'];
+  static observedAttributes = ['lang', 'variant', 'label', 'config', 'preview-at', 'structured-data'];
   #widget = null;
 
   connectedCallback() {
@@ -109,6 +109,21 @@ function diagnose(url, error) {
   );
 }
 
+/**
+ * Says once, at `console.info`, when the wasm came over the network uncompressed (the server
+ * does not compress `application/wasm`): Resource Timing gives the bytes sent and the bytes
+ * unpacked. Silent when the sizes are hidden (another origin without `Timing-Allow-Origin`).
+ */
+function reportCompression(url) {
+  const entry = performance.getEntriesByName?.(url.href, 'resource').pop();
+  if (!entry || !entry.encodedBodySize || entry.encodedBodySize < entry.decodedBodySize * 0.9) return;
+  const kb = Math.round(entry.encodedBodySize / 1024);
+  console.info(
+    `<${TAG}>: ${url} arrived uncompressed (${kb} KB; about a third with brotli or gzip). ` +
+      'Let the server send the .br/.gz files beside it: README, section "Server recipes".',
+  );
+}
+
 function start() {
   if (window[RUNTIME]) return; // the script is on the page twice
   window[RUNTIME] = runtime;
@@ -136,6 +151,7 @@ function start() {
         // For the benchmark's memory figures (`cargo xtask bench`).
         runtime.memory = wasm.memory;
         if (!customElements.get(TAG)) customElements.define(TAG, DigitalHotline);
+        reportCompression(wasmUrl);
       },
       (error) => {
         runtime.dead = true;

@@ -6,7 +6,20 @@
 
 use leptos::prelude::*;
 
-use super::view::{DayRow, PhoneView, Variant, WidgetView};
+use super::view::{DayGroup, DayRow, Label, PhoneView, Variant, WidgetView};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::config::Config;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::ui::Lang;
+
+/// The box's fallback markup for the snippet (see [`WidgetView::fallback`]), rendered to HTML
+/// natively by the same components the wasm mounts.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender(config: &Config, lang: Lang, variant: Variant, label: Label) -> String {
+    use leptos::tachys::view::RenderHtml;
+    let content = WidgetView::fallback(config, lang);
+    view! { <HotlineWidget content=content variant=variant label=label /> }.to_html()
+}
 
 /// The whole widget in the chosen layout.
 #[component]
@@ -15,6 +28,8 @@ pub fn HotlineWidget(
     content: WidgetView,
     /// Full box or one line.
     variant: Variant,
+    /// Whether the one line starts with the hotline's name.
+    label: Label,
 ) -> impl IntoView {
     let WidgetView { lang, preview, name, phone, note, announcement, .. } = content.clone();
     let preview = preview.map(|label| view! { <p class="preview" part="preview">{label}</p> });
@@ -37,6 +52,9 @@ pub fn HotlineWidget(
         Variant::Compact => view! {
             <div class="widget compact" part="widget" lang=lang>
                 {preview}
+                {(label == Label::Full).then(|| view! {
+                    <span class="name" part="name">{name} ":"</span>
+                })}
                 <StatusLine content=content />
                 <PhoneLink phone=phone />
             </div>
@@ -52,8 +70,10 @@ fn StatusLine(
     content: WidgetView,
 ) -> impl IntoView {
     let WidgetView { open, headline, reason, detail, .. } = content;
+    let (pending, open) = (open.is_none(), open == Some(true));
     view! {
-        <p class="status" part="status" class:open=open class:closed=!open>
+        <p class="status" part="status" class:open=open class:closed=!open && !pending
+            class:pending=pending>
             <span class="icon" part="icon" aria-hidden="true"></span>
             <span class="headline" part="headline">{headline}</span>
             {reason.map(|reason| view! { <span class="reason" part="reason">"– " {reason}</span> })}
@@ -73,7 +93,8 @@ fn PhoneLink(
     }
 }
 
-/// This week's real hours, Monday to Sunday, today marked in words and not only by style.
+/// This week's real hours, Monday to Sunday, today marked in words and not only by style; and
+/// the same week grouped ("man.–tors."), which the style shows instead in narrow places.
 #[component]
 fn WeekTable(
     /// The widget's content.
@@ -81,11 +102,38 @@ fn WeekTable(
 ) -> impl IntoView {
     let mark = content.today_mark;
     let rows = content.week.into_iter().map(|row| view! { <DayLine row=row mark=mark /> });
+    let groups =
+        content.week_groups.into_iter().map(|group| view! { <GroupLine group=group mark=mark /> });
     view! {
-        <table class="week" part="week">
+        <table class="week wide" part="week">
             <caption>{content.week_caption}</caption>
             <tbody>{rows.collect_view()}</tbody>
         </table>
+        <table class="week grouped" part="week">
+            <caption>{content.week_caption_short}</caption>
+            <tbody>{groups.collect_view()}</tbody>
+        </table>
+    }
+}
+
+/// One row of the grouped week: "man.–tors. 9.00–21.00". Today's group is bold, and says
+/// "i dag" to screen readers (the status line above already tells sighted readers about today).
+#[component]
+fn GroupLine(
+    /// The days and their hours.
+    group: DayGroup,
+    /// Words for today: "i dag".
+    mark: &'static str,
+) -> impl IntoView {
+    let today = group.today;
+    view! {
+        <tr class:today=today part=if today { "day today" } else { "day" }>
+            <th scope="row">
+                <span class="nowrap">{group.label}</span>
+                {today.then(|| view! { <span class="visually-hidden">" (" {mark} ")"</span> })}
+            </th>
+            <td><span class="hours">{group.hours}</span></td>
+        </tr>
     }
 }
 
@@ -102,8 +150,10 @@ fn DayLine(
         <tr class:today=today part=if today { "day today" } else { "day" }
             aria-current=today.then_some("date")>
             <th scope="row">
-                {row.label}
-                {today.then(|| view! { <span class="today-mark">" (" {mark} ")"</span> })}
+                <span class="nowrap">
+                    {row.label}
+                    {today.then(|| view! { <span class="today-mark">" (" {mark} ")"</span> })}
+                </span>
             </th>
             <td>
                 <span class="hours">{row.hours}</span>
@@ -113,22 +163,43 @@ fn DayLine(
     }
 }
 
-/// Holidays and exceptions in the next two weeks; nothing when there are none.
+/// Holidays and exceptions in the next two weeks; nothing when there are none. Each item
+/// carries its long and short date; narrow places show the short one, one line per day, and
+/// "+N flere" beyond their fixed number of lines.
 #[component]
 fn SpecialDays(
     /// The widget's content.
     content: WidgetView,
 ) -> impl IntoView {
-    let WidgetView { special_caption, special_days, .. } = content;
+    let WidgetView {
+        special_caption,
+        special_caption_short,
+        special_days,
+        special_narrow,
+        special_more,
+        ..
+    } = content;
     (!special_days.is_empty()).then(|| {
-        let items = special_days.into_iter().map(|row| {
-            let note = row.note.map(|note| format!(" – {note}"));
-            view! { <li>{row.label} ": " {row.hours} {note}</li> }
+        let items = special_days.into_iter().enumerate().map(|(index, row)| {
+            let note = row.note.map(|note| view! { " – " <span class="nowrap">{note}</span> });
+            let beyond = index >= special_narrow;
+            view! {
+                <li class:beyond=beyond>
+                    <span class="long">{row.label} ": "</span>
+                    <span class="short">{row.short_label} " "</span>
+                    <span class="nowrap">{row.hours}</span>
+                    {note}
+                </li>
+            }
         });
         view! {
             <div class="special" part="special">
-                <p class="caption">{special_caption}</p>
+                <p class="caption">
+                    <span class="long">{special_caption}</span>
+                    <span class="short">{special_caption_short}</span>
+                </p>
                 <ul>{items.collect_view()}</ul>
+                {special_more.map(|more| view! { <p class="more">{more}</p> })}
             </div>
         }
     })

@@ -9,6 +9,7 @@ pub struct Danish;
 
 const WEEKDAYS: [&str; 7] =
     ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+const WEEKDAYS_SHORT: [&str; 7] = ["man.", "tirs.", "ons.", "tors.", "fre.", "lør.", "søn."];
 const MONTHS: [&str; 12] = [
     "januar",
     "februar",
@@ -141,5 +142,25 @@ impl Texts for Danish {
 
     fn call(&self, name: &str, number: &str) -> String {
         format!("Ring til {name} på {number}")
+    }
+
+    fn weekday_short(&self, day: Weekday) -> &'static str {
+        WEEKDAYS_SHORT[day.num_days_from_monday() as usize]
+    }
+
+    fn date_short(&self, date: NaiveDate) -> String {
+        format!("{}.{}.", date.day(), date.month())
+    }
+
+    fn more_days(&self, count: usize) -> String {
+        format!("+{count} flere")
+    }
+
+    fn week_caption_short(&self) -> &'static str {
+        "Denne uge"
+    }
+
+    fn special_days_caption_short(&self) -> &'static str {
+        "Særlige dage"
     }
 }

@@ -9,6 +9,7 @@ pub struct English;
 
 const WEEKDAYS: [&str; 7] =
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS_SHORT: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -141,5 +142,25 @@ impl Texts for English {
 
     fn call(&self, name: &str, number: &str) -> String {
         format!("Call {name} on {number}")
+    }
+
+    fn weekday_short(&self, day: Weekday) -> &'static str {
+        WEEKDAYS_SHORT[day.num_days_from_monday() as usize]
+    }
+
+    fn date_short(&self, date: NaiveDate) -> String {
+        format!("{} {}", date.day(), &MONTHS[date.month0() as usize][..3])
+    }
+
+    fn more_days(&self, count: usize) -> String {
+        format!("+{count} more")
+    }
+
+    fn week_caption_short(&self) -> &'static str {
+        "This week"
+    }
+
+    fn special_days_caption_short(&self) -> &'static str {
+        "Special days"
     }
 }

@@ -8,10 +8,12 @@ pub mod structured_data;
 mod texts;
 mod view;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 mod components;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub use components::HotlineWidget;
+#[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
+pub use components::prerender;
 pub use texts::{Day, Lang, Texts};
-pub use view::{DayRow, PhoneView, Variant, WidgetView};
+pub use view::{DayGroup, DayRow, Label, PhoneView, Variant, WidgetView};

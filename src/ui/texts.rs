@@ -95,6 +95,16 @@ pub trait Texts: Sync {
     /// The call link's accessible name, e.g. "Call The Digital Hotline on 70 20 00 00"; it
     /// contains the visible number (WCAG 2.5.3), which screen readers read group by group.
     fn call(&self, name: &str, number: &str) -> String;
+    /// A weekday's short name for the narrow layout's grouped rows: "tors." / "Thu".
+    fn weekday_short(&self, day: Weekday) -> &'static str;
+    /// A date in the narrow layout's one-line special days: "24.12." / "24 Dec".
+    fn date_short(&self, date: NaiveDate) -> String;
+    /// The narrow layout's captions: "Denne uge" / "This week".
+    fn week_caption_short(&self) -> &'static str;
+    /// "Særlige dage" / "Special days".
+    fn special_days_caption_short(&self) -> &'static str;
+    /// Beyond the special days shown: "+2 flere" / "+2 more".
+    fn more_days(&self, count: usize) -> String;
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, Timelike, Utc};
 use super::phone;
 use super::texts::{Day, Lang, Texts};
 use crate::config::Config;
-use crate::rules::{ClockTime, Reason, Status, zone};
+use crate::rules::{ClockTime, Interval, Reason, Status, zone};
 
 /// Within this long before closing, "Closes at" becomes "Closing soon – at".
 pub const CLOSING_SOON: TimeDelta = TimeDelta::minutes(30);
@@ -14,6 +14,9 @@ pub const CLOSING_SOON: TimeDelta = TimeDelta::minutes(30);
 pub const SPECIAL_DAYS_AHEAD: u64 = 14;
 /// A new schedule version is announced from this many days before it starts.
 pub const ANNOUNCE_VERSION_DAYS: u64 = 28;
+/// The narrow layout gives special days at most this many lines (the last one "+N flere" when
+/// they do not fit), so its height does not grow with the season.
+pub const NARROW_SPECIAL_LINES: usize = 3;
 
 /// Which layout: `variant="compact"` is one line, anything else the full box.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -29,6 +32,26 @@ impl Variant {
         match value.trim().to_ascii_lowercase().as_str() {
             "" | "full" => Some(Variant::Full),
             "compact" => Some(Variant::Compact),
+            _ => None,
+        }
+    }
+}
+
+/// How the compact line names the hotline: `label="short"` leaves the name out, for places
+/// whose heading already says whose number it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Label {
+    #[default]
+    Full,
+    Short,
+}
+
+impl Label {
+    /// From the `label` attribute; `None` for a value that is neither.
+    pub fn from_attribute(value: &str) -> Option<Label> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "" | "full" => Some(Label::Full),
+            "short" => Some(Label::Short),
             _ => None,
         }
     }
@@ -52,6 +75,20 @@ pub struct DayRow {
     /// Holiday name or exception note.
     pub note: Option<String>,
     pub today: bool,
+    /// The date as the narrow layout writes it on one line: "24.12.".
+    pub short_label: String,
+}
+
+/// Days next to each other with the same hours, one row in the narrow layout:
+/// "man.–tors. 9.00–21.00".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayGroup {
+    /// "man.–tors.", or one day's short name: "fre.".
+    pub label: String,
+    /// "9.00–21.00", "Lukket".
+    pub hours: String,
+    /// Today is one of these days.
+    pub today: bool,
 }
 
 /// The widget's content at one instant, in one language.
@@ -62,7 +99,8 @@ pub struct WidgetView {
     /// Set when showing a chosen moment instead of now: "Forhåndsvisning: …".
     pub preview: Option<String>,
     pub name: String,
-    pub open: bool,
+    /// `None` in the fallback rendered ahead of time: only the wasm knows the time.
+    pub open: Option<bool>,
     /// "Åben nu" / "Lukket nu": the live region's whole text, so only open ↔ closed is
     /// announced.
     pub headline: &'static str,
@@ -76,13 +114,23 @@ pub struct WidgetView {
     /// "Nye åbningstider fra 1. april".
     pub announcement: Option<String>,
     pub week_caption: &'static str,
+    /// The narrow layout's shorter caption: "Denne uge".
+    pub week_caption_short: &'static str,
     /// Marks today's row: "i dag".
     pub today_mark: &'static str,
     /// Monday to Sunday of this week, with the real hours of each day.
     pub week: Vec<DayRow>,
+    /// The same week with neighbouring days of equal hours grouped, for narrow places.
+    pub week_groups: Vec<DayGroup>,
     pub special_caption: &'static str,
+    /// The narrow layout's shorter caption: "Særlige dage".
+    pub special_caption_short: &'static str,
     /// Days in the next [`SPECIAL_DAYS_AHEAD`] that are not ordinary weekdays.
     pub special_days: Vec<DayRow>,
+    /// How many of `special_days` the narrow layout shows (see [`NARROW_SPECIAL_LINES`]).
+    pub special_narrow: usize,
+    /// "+2 flere" when the narrow layout leaves special days out.
+    pub special_more: Option<String>,
     /// When this content changes by itself next (a transition, "closing soon", midnight);
     /// the embedding re-renders then.
     pub redraw_at: DateTime<Utc>,
@@ -116,7 +164,7 @@ impl WidgetView {
             .filter(|version| (version.from - today).num_days() <= ANNOUNCE_VERSION_DAYS as i64)
             .map(|version| texts.new_hours_from(version.from));
         let monday = today - TimeDelta::days(i64::from(today.weekday().num_days_from_monday()));
-        let week = (0..7)
+        let week: Vec<DayRow> = (0..7)
             .filter_map(|offset| monday.checked_add_days(Days::new(offset)))
             .map(|date| {
                 let mut row = day_row(config, date, today, lang);
@@ -124,15 +172,23 @@ impl WidgetView {
                 row
             })
             .collect();
-        let special_days = (0..SPECIAL_DAYS_AHEAD)
+        let week_groups = group_days(&week, monday, texts);
+        let special_days: Vec<DayRow> = (0..SPECIAL_DAYS_AHEAD)
             .filter_map(|offset| today.checked_add_days(Days::new(offset)))
             .filter(|date| schedule.day(*date).reason != Reason::Weekday)
             .map(|date| day_row(config, date, today, lang))
             .collect();
+        let special_narrow = if special_days.len() <= NARROW_SPECIAL_LINES {
+            special_days.len()
+        } else {
+            NARROW_SPECIAL_LINES - 1
+        };
+        let special_more = (special_narrow < special_days.len())
+            .then(|| texts.more_days(special_days.len() - special_narrow));
         WidgetView {
             lang: texts.tag(),
             preview: preview.then(|| texts.preview(today, wall_clock(now))),
-            open: status.open,
+            open: Some(status.open),
             headline: if status.open { texts.open_now() } else { texts.closed_now() },
             reason,
             detail: detail(now, status, texts),
@@ -145,11 +201,75 @@ impl WidgetView {
             name,
             announcement,
             week_caption: texts.week_caption(),
+            week_caption_short: texts.week_caption_short(),
             today_mark: texts.today(),
             week,
+            week_groups,
             special_caption: texts.special_days_caption(),
+            special_caption_short: texts.special_days_caption_short(),
             special_days,
+            special_narrow,
+            special_more,
             redraw_at: redraw_at(now, status),
+        }
+    }
+}
+
+impl WidgetView {
+    /// What shows before any script has run (rendered at release time into the snippet):
+    /// name, number and the regular weekly hours, grouped for narrow places, and a status
+    /// line that says nothing about open or closed. Reads no clock, so the same commit gives
+    /// the same snippet.
+    pub fn fallback(config: &Config, lang: Lang) -> WidgetView {
+        let texts = lang.texts();
+        let name = match lang {
+            Lang::Da => config.name.da.clone(),
+            Lang::En => config.name.en.clone(),
+        };
+        let number = phone::grouped(&config.phone);
+        // Any Monday: only the weekday names and the weekly hours in force before any
+        // schedule version are used.
+        let monday = NaiveDate::from_isoywd_opt(2001, 1, chrono::Weekday::Mon).unwrap_or_default();
+        let weekly = config.schedule.weekly_on(NaiveDate::MIN);
+        let week: Vec<DayRow> = (0..7)
+            .map(|offset| {
+                let date = monday + TimeDelta::days(offset);
+                DayRow {
+                    label: capitalized(texts.weekday(date.weekday())),
+                    hours: hours_text(weekly.on(date.weekday()), texts),
+                    note: None,
+                    today: false,
+                    short_label: String::new(),
+                }
+            })
+            .collect();
+        WidgetView {
+            lang: texts.tag(),
+            preview: None,
+            open: None,
+            // Holds the status line's height until the wasm fills it.
+            headline: "\u{a0}",
+            reason: None,
+            detail: None,
+            note: None,
+            phone: PhoneView {
+                href: phone::tel_href(&config.phone),
+                label: texts.call(&name, &number),
+                text: number,
+            },
+            name,
+            announcement: None,
+            week_caption: texts.week_caption(),
+            week_caption_short: texts.week_caption_short(),
+            today_mark: texts.today(),
+            week_groups: group_days(&week, monday, texts),
+            week,
+            special_caption: texts.special_days_caption(),
+            special_caption_short: texts.special_days_caption_short(),
+            special_days: Vec::new(),
+            special_narrow: 0,
+            special_more: None,
+            redraw_at: DateTime::<Utc>::MAX_UTC,
         }
     }
 }
@@ -200,23 +320,60 @@ fn redraw_at(now: DateTime<Utc>, status: &Status) -> DateTime<Utc> {
 fn day_row(config: &Config, date: NaiveDate, today: NaiveDate, lang: Lang) -> DayRow {
     let texts = lang.texts();
     let day = config.schedule.day(date);
-    let hours = if day.intervals.is_empty() {
-        texts.closed().to_owned()
-    } else {
-        let ranges: Vec<String> = day
-            .intervals
-            .iter()
-            .map(|i| format!("{}–{}", texts.clock(i.start), texts.clock(i.end)))
-            .collect();
-        ranges.join(", ")
-    };
+    let hours = hours_text(day.intervals, texts);
     let note = match &day.reason {
         Reason::Weekday => None,
         Reason::Holiday(holiday) => Some(texts.holiday(*holiday).to_owned()),
         Reason::Exception(Some(note)) => Some(note_in(note, lang)),
         Reason::Exception(None) => Some(texts.special_hours().to_owned()),
     };
-    DayRow { label: texts.date(date), hours, note, today: date == today }
+    DayRow {
+        label: texts.date(date),
+        hours,
+        note,
+        today: date == today,
+        short_label: texts.date_short(date),
+    }
+}
+
+/// "9.00–21.00", "9.00–12.00, 13.00–17.00" or "Lukket".
+fn hours_text(intervals: &[Interval], texts: &dyn Texts) -> String {
+    if intervals.is_empty() {
+        return texts.closed().to_owned();
+    }
+    let ranges: Vec<String> = intervals
+        .iter()
+        .map(|i| format!("{}–{}", texts.clock(i.start), texts.clock(i.end)))
+        .collect();
+    ranges.join(", ")
+}
+
+/// `week` (Monday first, starting at `monday`) with neighbouring days of equal hours as one
+/// row: "man.–tors. 9.00–21.00". Holiday names are left to the special days.
+fn group_days(week: &[DayRow], monday: NaiveDate, texts: &dyn Texts) -> Vec<DayGroup> {
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for (index, row) in week.iter().enumerate() {
+        match groups.last_mut() {
+            Some((_, last)) if week[*last].hours == row.hours => *last = index,
+            _ => groups.push((index, index)),
+        }
+    }
+    let short = |index: usize| {
+        let date = monday + TimeDelta::days(index as i64);
+        texts.weekday_short(date.weekday())
+    };
+    groups
+        .into_iter()
+        .map(|(first, last)| DayGroup {
+            label: if first == last {
+                short(first).to_owned()
+            } else {
+                format!("{}–{}", short(first), short(last))
+            },
+            hours: week[first].hours.clone(),
+            today: week[first..=last].iter().any(|row| row.today),
+        })
+        .collect()
 }
 
 fn note_in(note: &crate::rules::Bilingual, lang: Lang) -> String {

@@ -19,6 +19,7 @@ function releaseFiles(prefix, { wasm = (bytes) => bytes } = {}) {
   return {
     [`${prefix}digital-hotline.js`]: file(`${FOLDER}/digital-hotline.js`, { headers }),
     [`${prefix}digital-hotline.wasm`]: file(`${FOLDER}/digital-hotline.wasm`, { headers, transform: wasm }),
+    [`${prefix}digital-hotline.css`]: file(`${FOLDER}/digital-hotline.css`, { headers }),
   };
 }
 
@@ -41,7 +42,10 @@ before(async () => {
       },
     }),
   });
-  const absolute = (prefix) => snippet.replace('src="digital-hotline.js"', `src="${cdn.origin}${prefix}digital-hotline.js"`);
+  const absolute = (prefix) =>
+    snippet
+      .replace('src="digital-hotline.js"', `src="${cdn.origin}${prefix}digital-hotline.js"`)
+      .replace('href="digital-hotline.css"', `href="${cdn.origin}${prefix}digital-hotline.css"`);
   server = await serve({
     ...releaseFiles(`/digital-hotline/${manifest.version}/`),
     [`/digital-hotline/${manifest.version}/blank.html`]: blankPage(snippet),
@@ -88,7 +92,8 @@ describe('the release folder', () => {
     const own = page.errors.filter((message) => message.includes('<digital-hotline>'));
     assert.equal(own.length, 1, page.errors.join('\n'));
     assert.match(own[0], /could not load .*\/tampered\/digital-hotline\.wasm \(Error: it is not the file built with this script: the integrity check failed\)/);
-    assert.equal(await page.page.locator('digital-hotline > a[href^="tel:"]').isVisible(), true);
+    // The prerendered box stays, number and all.
+    assert.equal(await page.page.locator('digital-hotline .widget > a[href="tel:+4570200000"]').isVisible(), true);
     assert.deepEqual(pageErrors, []);
     await page.close();
   });
@@ -113,6 +118,9 @@ describe('the demo page', () => {
     const code = await page.page.locator('#snippet').innerText();
     assert.ok(code.includes(`integrity="${manifest.integrity}"`), code);
     assert.ok(code.includes('<digital-hotline lang="en" variant="compact">'), code);
+    // The fallback is the release's prerendered box, with its stylesheet.
+    assert.ok(code.includes('<div part="widget" lang="en" class="widget compact">'), code);
+    assert.match(code, /<link rel="stylesheet" href="[^"]*digital-hotline\.css" integrity="sha384-/);
     assert.ok(!code.includes('preview'), 'the snippet to copy never carries the preview moment');
 
     // The page's own widgets still show now, not the previewed moment.

@@ -243,9 +243,9 @@ test('changing lang and variant on a live element re-renders it', async () => {
   await page.close();
 });
 
-test('compact variant: icon, status, next change and number on one line', async () => {
+test('compact variant: name, icon, status, next change and number on one line', async () => {
   const { page, widget } = await widgetAt('/compact.html', '2026-11-30T10:00:00+01:00');
-  assert.equal(await widget.text(), 'Åben nu Lukker kl. 21.00 70 20 00 00');
+  assert.equal(await widget.text(), 'Den Digitale Hotline: Åben nu Lukker kl. 21.00 70 20 00 00');
   const boxes = await page.page.evaluate(() => {
     const root = document.querySelector('digital-hotline').shadowRoot;
     return ['.icon', '.headline', '.detail', '.phone'].map((s) => root.querySelector(s).getBoundingClientRect().top);

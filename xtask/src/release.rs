@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::{self, Command};
 
 use crate::dist::{self, JS, WASM};
-use crate::{Result, output, root};
+use crate::{Result, output, root, run};
 
 const CONFIG: &str = "hotline.json";
 const SNIPPET: &str = "embed.html";
+/// Styles the fallback markup in the snippet before any script runs (`xtask/page-css.mjs`).
+const CSS: &str = "digital-hotline.css";
 
 /// `cargo xtask release [--base-url URL] [--verify]`.
 pub fn release(args: &[String]) -> Result {
@@ -32,13 +34,19 @@ pub fn release(args: &[String]) -> Result {
     dist::bundle(&[], &out, &root().join("target"))?;
     copy(&root().join("src/config/hotline.json"), &out.join(CONFIG))?;
     let integrity = dist::integrity(&out.join(JS))?;
-    write(&out.join(SNIPPET), &snippet(&version, &format!("{base_url}{JS}"), &integrity))?;
+    page_stylesheet(&out.join(CSS))?;
+    let css =
+        Linked { href: format!("{base_url}{CSS}"), integrity: dist::integrity(&out.join(CSS))? };
+    let script = Linked { href: format!("{base_url}{JS}"), integrity: integrity.clone() };
+    write(&out.join(SNIPPET), &snippet(&version, &css, &script, &prerender("da", "full")?))?;
+    fallbacks(&version, &css.integrity)?;
     // For the demo page's snippet builder: which release, and the loader's hash.
     let manifest = format!(
         "{{\"version\": \"{version}\", \"js\": \"{version}/{JS}\", \"integrity\": \"{integrity}\"}}\n"
     );
     write(&root().join("dist/digital-hotline/release.json"), &manifest)?;
     dist::size_report(&[out.join(JS), out.join(WASM), out.join(CONFIG)])?;
+    precompress(&out)?;
     println!("Release {version}: {}", out.display());
     if verify {
         verify_reproducible()?;
@@ -46,16 +54,25 @@ pub fn release(args: &[String]) -> Result {
     Ok(())
 }
 
-/// The embed as a web team pastes it (DESIGN §1), with the loader's integrity hash.
-fn snippet(version: &str, src: &str, integrity: &str) -> String {
+/// A file the snippet links, with its Subresource Integrity hash.
+struct Linked {
+    href: String,
+    integrity: String,
+}
+
+/// The embed as a web team pastes it (DESIGN §1): the page stylesheet and the loader with
+/// their integrity hashes, and the element whose content is the box rendered ahead of time
+/// (`fallback`), so it has its final size at first paint and shows name, number and hours
+/// with no script at all.
+fn snippet(version: &str, css: &Linked, script: &Linked, fallback: &str) -> String {
+    let Linked { href: css_href, integrity: css_integrity } = css;
+    let Linked { href: src, integrity } = script;
     format!(
         "<!-- Den Digitale Hotline, digital-hotline {version}. Paste where the box should be. -->
+<link rel=\"stylesheet\" href=\"{css_href}\" integrity=\"{css_integrity}\" crossorigin=\"anonymous\">
 <script src=\"{src}\" defer integrity=\"{integrity}\" crossorigin=\"anonymous\"></script>
-
 <digital-hotline lang=\"da\">
-  <!-- shown until the widget renders, and for good if it cannot -->
-  <a href=\"tel:+4570200000\">Den Digitale Hotline: 70 20 00 00</a>
-  (man.–tors. 9–21, fre. 9–17, søn. 17–21)
+{fallback}
 </digital-hotline>
 "
     )
@@ -120,6 +137,58 @@ fn copy_checkout(to: &Path) -> Result {
         copy(&from, &to)?;
     }
     Ok(())
+}
+
+/// The stylesheet that gives the fallback markup the box's look and size, made from
+/// `style/widget.css` (the shadow root's own CSS), so the two cannot drift apart.
+fn page_stylesheet(out: &Path) -> Result {
+    run(Command::new("node").arg("xtask/page-css.mjs").arg("style/widget.css").arg(out))
+}
+
+/// The fallback markup for `lang` and `variant`, rendered natively by the widget's own
+/// components from the built-in config (`src/bin/hotline-prerender.rs`).
+fn prerender(lang: &str, variant: &str) -> Result<String> {
+    let args = ["--features", "prerender", "--bin", "hotline-prerender", "--", lang, variant];
+    crate::output(Command::new("cargo").args(["run", "--quiet"]).args(args))
+        .ok_or_else(|| format!("hotline-prerender {lang} {variant} failed"))
+}
+
+/// `dist/digital-hotline/fallbacks.json`, for the demo page's snippet builder: the page
+/// stylesheet and the fallback markup of each language and variant.
+fn fallbacks(version: &str, css_integrity: &str) -> Result {
+    let mut markup = Vec::new();
+    for lang in ["da", "en"] {
+        for variant in ["full", "compact"] {
+            let html = json_string(&prerender(lang, variant)?);
+            markup.push(format!("\"{lang}-{variant}\": {html}"));
+        }
+    }
+    let json = format!(
+        "{{\"css\": \"{version}/{CSS}\", \"cssIntegrity\": \"{css_integrity}\", \"fallbacks\": {{{}}}}}\n",
+        markup.join(", ")
+    );
+    write(&root().join("dist/digital-hotline/fallbacks.json"), &json)
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `.br` and `.gz` beside every file of the release, for servers that send precompressed
+/// files (README "Server recipes"): the wasm is 226 KB raw and 80 KB with brotli.
+fn precompress(out: &Path) -> Result {
+    run(Command::new("node").arg("xtask/precompress.mjs").arg(out))
 }
 
 /// `dist/digital-hotline/<version>/`.

@@ -205,6 +205,117 @@ fn week_table_shows_the_real_hours_of_christmas_week() {
     );
 }
 
+/// Groups as "label: hours *" with * marking today's group.
+fn groups(view: &WidgetView) -> Vec<String> {
+    view.week_groups
+        .iter()
+        .map(|group| {
+            let today = if group.today { " *" } else { "" };
+            format!("{}: {}{today}", group.label, group.hours)
+        })
+        .collect()
+}
+
+#[test]
+fn narrow_layout_groups_days_with_equal_hours() {
+    let table = [
+        (
+            Lang::Da,
+            "2026-11-26T10:00:00+01:00",
+            vec![
+                "man.–tors.: 9.00–21.00 *",
+                "fre.: 9.00–17.00",
+                "lør.: Lukket",
+                "søn.: 17.00–21.00",
+            ],
+        ),
+        (
+            Lang::En,
+            "2026-11-28T10:00:00+01:00",
+            vec!["Mon–Thu: 9:00–21:00", "Fri: 9:00–17:00", "Sat: Closed *", "Sun: 17:00–21:00"],
+        ),
+        // Christmas week: the three closed days in a row are one row; the special days name them.
+        (
+            Lang::Da,
+            "2026-12-24T10:00:00+01:00",
+            vec!["man.–ons.: 9.00–21.00", "tors.–lør.: Lukket *", "søn.: 17.00–21.00"],
+        ),
+        // Week of Ascension Day (Thursday 14 May 2026): the holiday splits Monday to Thursday.
+        (
+            Lang::Da,
+            "2026-05-11T10:00:00+02:00",
+            vec![
+                "man.–ons.: 9.00–21.00 *",
+                "tors.: Lukket",
+                "fre.: 9.00–17.00",
+                "lør.: Lukket",
+                "søn.: 17.00–21.00",
+            ],
+        ),
+    ];
+    for (lang, now, expected) in table {
+        assert_eq!(groups(&view_at(&Config::announced(), lang, now)), expected, "{now}");
+    }
+}
+
+#[test]
+fn narrow_layout_gives_special_days_three_lines() {
+    let christmas = view_at(&Config::announced(), Lang::Da, "2026-12-20T12:00:00+01:00");
+    assert_eq!(christmas.special_days.len(), 5);
+    assert_eq!(christmas.special_narrow, 2);
+    assert_eq!(christmas.special_more.as_deref(), Some("+3 flere"));
+    let shorts: Vec<&str> =
+        christmas.special_days.iter().map(|row| row.short_label.as_str()).collect();
+    assert_eq!(shorts, ["24.12.", "25.12.", "26.12.", "31.12.", "1.1."]);
+    let english = view_at(&Config::announced(), Lang::En, "2026-12-20T12:00:00+01:00");
+    assert_eq!(english.special_more.as_deref(), Some("+3 more"));
+    assert_eq!(english.special_days[0].short_label, "24 Dec");
+    let four = view_at(&Config::announced(), Lang::Da, "2026-12-25T12:00:00+01:00");
+    assert_eq!(four.special_days.len(), 4);
+    assert_eq!((four.special_narrow, four.special_more.as_deref()), (2, Some("+2 flere")));
+    // Two fit on their lines: no "+N" line.
+    let two = view_at(&Config::announced(), Lang::Da, "2026-12-28T12:00:00+01:00");
+    assert_eq!(two.special_days.len(), 2);
+    assert_eq!((two.special_narrow, two.special_more.as_deref()), (2, None));
+    let ordinary = view_at(&Config::announced(), Lang::Da, "2026-11-02T12:00:00+01:00");
+    assert_eq!(ordinary.special_more, None);
+}
+
+#[test]
+fn fallback_shows_the_regular_week_and_claims_no_state() {
+    let view = WidgetView::fallback(&Config::announced(), Lang::Da);
+    assert_eq!((view.open, view.headline, view.detail.as_deref()), (None, "\u{a0}", None));
+    assert_eq!(view.name, "Den Digitale Hotline");
+    assert_eq!(view.phone.href, "tel:+4570200000");
+    assert_eq!(
+        rows(&view.week),
+        [
+            "Mandag: 9.00–21.00",
+            "Tirsdag: 9.00–21.00",
+            "Onsdag: 9.00–21.00",
+            "Torsdag: 9.00–21.00",
+            "Fredag: 9.00–17.00",
+            "Lørdag: Lukket",
+            "Søndag: 17.00–21.00",
+        ]
+    );
+    assert_eq!(
+        groups(&view),
+        ["man.–tors.: 9.00–21.00", "fre.: 9.00–17.00", "lør.: Lukket", "søn.: 17.00–21.00"]
+    );
+    assert_eq!((view.special_days, view.announcement, view.note), (vec![], None, None));
+    let english = WidgetView::fallback(&Config::announced(), Lang::En);
+    assert_eq!(english.week_groups[0].label, "Mon–Thu");
+}
+
+#[test]
+fn label_attribute() {
+    assert_eq!(Label::from_attribute(""), Some(Label::Full));
+    assert_eq!(Label::from_attribute("full"), Some(Label::Full));
+    assert_eq!(Label::from_attribute(" SHORT "), Some(Label::Short));
+    assert_eq!(Label::from_attribute("none"), None);
+}
+
 #[test]
 fn special_days_in_the_next_two_weeks() {
     let view = view_at(&Config::announced(), Lang::En, "2026-12-20T12:00:00+01:00");

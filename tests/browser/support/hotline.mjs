@@ -73,7 +73,7 @@ export function json(body, { status = 200, date } = {}) {
   };
 }
 
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
 
 /**
  * A handler answering with a file of the repository (`dist/…`, `target/test-bundle/…`),
@@ -141,7 +141,10 @@ export class HotlinePage {
     this.errors = [];
     /** Console warnings (a failed hosted config gives exactly one). */
     this.warnings = [];
+    /** Console infos (an uncompressed wasm gives exactly one). */
+    this.infos = [];
     page.on('console', (message) => {
+      if (message.type() === 'info') this.infos.push(message.text());
       if (message.type() === 'error') this.errors.push(message.text());
       if (message.type() === 'warning') this.warnings.push(message.text());
     });
@@ -201,9 +204,9 @@ export class Widget {
     return this.host.locator('.headline').innerText();
   }
 
-  /** Week table rows: "Torsdag (i dag) Lukket Juleaftensdag". */
+  /** Week table rows as shown (day by day, or grouped in narrow places): "Torsdag (i dag) Lukket Juleaftensdag". */
   async weekRows() {
-    return (await this.host.locator('table.week tr').allInnerTexts()).map(squash);
+    return (await this.host.locator('table.week tr').filter({ visible: true }).allInnerTexts()).map(squash);
   }
 
   async specialDays() {

@@ -1,0 +1,222 @@
+// The released snippet (embed.html, byte for byte) before and after the script runs: the box
+// rendered ahead of time has the size the widget will have, so nothing on the page moves;
+// without the script it is a complete, styled answer (name, number, hours) that claims no
+// state; and where an editor strips parts of the snippet it degrades, never to a blank box.
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+
+import { HotlinePage, file, launch, openAt, serve } from './support/hotline.mjs';
+
+const manifest = JSON.parse(await readFile(new URL('../../dist/digital-hotline/release.json', import.meta.url)));
+const FOLDER = `dist/digital-hotline/${manifest.version}`;
+const snippet = await readFile(new URL(`../../${FOLDER}/embed.html`, import.meta.url), 'utf8');
+const SCREENSHOTS = new URL('../output/', import.meta.url);
+const ORDINARY = '2026-11-26T10:00:00+01:00';
+
+const LINK = /<link rel="stylesheet"[^>]*>\n/;
+const SCRIPT = /<script [^>]*><\/script>\n/;
+const VARIANTS = {
+  released: snippet,
+  'no stylesheet link': snippet.replace(LINK, ''),
+  'no script': snippet.replace(SCRIPT, ''),
+  // Before issue 10: a one-line fallback, no stylesheet.
+  'one-line fallback': snippet
+    .replace(LINK, '')
+    .replace(/<digital-hotline lang="da">[\s\S]*<\/digital-hotline>/, '<digital-hotline lang="da"><a href="tel:+4570200000">Den Digitale Hotline: 70 20 00 00</a> (man.–tors. 9–21, fre. 9–17, søn. 17–21)</digital-hotline>'),
+};
+
+/** A page with some text, the snippet in a column of `width`, and text after it. */
+function page(body, width) {
+  return `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Snippet</title><link rel="icon" href="data:,"></head>
+<body style="margin:0;font-family:Arial, sans-serif">
+<h1>Borgerservice</h1><p>Hjælp til digital selvbetjening.</p>
+<div id="column" style="width:${width};max-width:100%">${body}</div>
+<div id="after" style="height:600px;background:#eef">Indhold efter boksen.</div></body></html>`;
+}
+
+let server;
+let browser;
+
+before(async () => {
+  const prefix = `/digital-hotline/${manifest.version}/`;
+  const pages = {};
+  for (const name of ['js', 'wasm', 'css']) {
+    pages[`${prefix}digital-hotline.${name}`] = file(`${FOLDER}/digital-hotline.${name}`);
+  }
+  for (const [variant, text] of Object.entries(VARIANTS)) {
+    for (const [column, width] of [['main', '40rem'], ['sidebar', '224px']]) {
+      pages[`${prefix}${slug(variant)}-${column}.html`] = page(text, width);
+    }
+  }
+  server = await serve(pages);
+  browser = await launch();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function slug(text) {
+  return text.replace(/\W+/g, '-');
+}
+
+function url(variant, column) {
+  return `${server.origin}/digital-hotline/${manifest.version}/${slug(variant)}-${column}.html`;
+}
+
+/** The box's size and where the text after it starts. */
+function layout() {
+  const box = document.querySelector('digital-hotline').getBoundingClientRect();
+  return { width: box.width, height: box.height, after: document.querySelector('#after').getBoundingClientRect().top };
+}
+
+/**
+ * Opens `variant` with the script held back until the page has painted, measures, lets the
+ * script run, waits for the widget, and measures again.
+ */
+async function beforeAndAfter(variant, column, viewport) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  const context = await browser.newContext({ viewport: { width: viewport, height: 900 }, timezoneId: 'America/New_York' });
+  const tab = await context.newPage();
+  await tab.clock.install({ time: new Date(Date.parse(ORDINARY) - 60_000) });
+  await tab.clock.pauseAt(new Date(ORDINARY));
+  await tab.route('**/digital-hotline.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const hotline = new HotlinePage(tab);
+  // A deferred script holds DOMContentLoaded back: wait for the page's end and its stylesheet.
+  await tab.goto(url(variant, column), { waitUntil: 'commit' });
+  await tab.locator('#after').waitFor();
+  for (let tries = 0; tries < 100; tries += 1) {
+    const styled = await tab.evaluate(() => [...document.styleSheets].some((sheet) => sheet.href?.endsWith('digital-hotline.css')));
+    if (styled) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const first = await tab.evaluate(layout);
+  const path = (stage) => new URL(`snippet-${slug(variant)}-${column}-${viewport}px-${stage}.png`, SCREENSHOTS).pathname;
+  await tab.locator('#column').screenshot({ path: path('before') });
+  release();
+  await hotline.widget().rendered();
+  const rendered = await tab.evaluate(layout);
+  await tab.locator('#column').screenshot({ path: path('after') });
+  await context.close();
+  return { first, rendered, errors: hotline.errors };
+}
+
+for (const [column, viewport] of [['main', 1280], ['main', 375], ['sidebar', 1280]]) {
+  test(`released snippet, ${column} column at ${viewport} px: the box has its final size before the script runs`, async () => {
+    const { first, rendered, errors } = await beforeAndAfter('released', column, viewport);
+    console.log(`${column} ${viewport} px: before ${JSON.stringify(first)} after ${JSON.stringify(rendered)}`);
+    assert.ok(Math.abs(first.height - rendered.height) < 0.5, `height ${first.height} → ${rendered.height}`);
+    assert.ok(Math.abs(first.after - rendered.after) < 0.5, `text after the box moved ${first.after} → ${rendered.after}`);
+    assert.equal(first.width, rendered.width);
+    assert.deepEqual(errors, []);
+  });
+}
+
+test('without the script (blocked, or stripped by an editor): a styled box with name, number and hours, no state claimed', async () => {
+  for (const column of ['main', 'sidebar']) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    await tab.goto(url('no script', column));
+    const seen = await tab.evaluate(() => {
+      const host = document.querySelector('digital-hotline');
+      const box = host.querySelector('.widget');
+      return {
+        text: host.innerText.replace(/\s+/g, ' ').trim(),
+        link: host.querySelector('a[href="tel:+4570200000"]')?.innerText,
+        border: getComputedStyle(box).borderTopWidth,
+        shadow: host.shadowRoot !== null,
+      };
+    });
+    assert.equal(seen.link, '70 20 00 00');
+    assert.equal(seen.border, '1px', 'styled by the linked stylesheet');
+    assert.equal(seen.shadow, false);
+    assert.doesNotMatch(seen.text, /Åben nu|Lukket nu|Lukker|Åbner/);
+    const hours = column === 'main' ? /Mandag 9\.00–21\.00/ : /man\.–tors\. 9\.00–21\.00/;
+    assert.match(seen.text, hours);
+    await tab.locator('#column').screenshot({ path: new URL(`snippet-no-script-${column}.png`, SCREENSHOTS).pathname });
+    await context.close();
+  }
+});
+
+test('without the stylesheet link (stripped by an editor): the plain fallback, then the widget', async () => {
+  const page = await openAt(browser, url('no stylesheet link', 'main'), ORDINARY);
+  assert.equal(await (await page.widget().rendered()).state(), 'open');
+  const headline = await page.page.locator('digital-hotline').evaluate((host) => host.shadowRoot.querySelector('.headline').textContent);
+  assert.equal(headline, 'Åben nu');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+/** Loads `path` with the script held back until the page has painted twice, then lets it run; returns the CLS. */
+async function layoutShift(path, viewport = 1280) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  // The real clock: Playwright's fake one hides performance entries.
+  const context = await browser.newContext({ viewport: { width: viewport, height: 900 } });
+  const tab = await context.newPage();
+  await tab.route('**/digital-hotline.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const hotline = new HotlinePage(tab);
+  await tab.goto(path, { waitUntil: 'commit' });
+  await tab.locator('#after').waitFor();
+  await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  release();
+  await hotline.widget().rendered();
+  const shift = await tab.evaluate(
+    () =>
+      new Promise((resolve) => {
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            // Layout shifts are only reported to observers (buffered: those before it too).
+            let total = 0;
+            const observer = new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+            });
+            observer.observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => {
+              for (const entry of observer.takeRecords()) if (!entry.hadRecentInput) total += entry.value;
+              observer.disconnect();
+              resolve(total);
+            }, 100);
+          }),
+        );
+      }),
+  );
+  await context.close();
+  return { shift, errors: hotline.errors };
+}
+
+test('layout shift when the script runs after first paint: ≤ 0.01 (Layout Instability API, real clock)', async () => {
+  for (const [column, viewport] of [['main', 1280], ['main', 375], ['sidebar', 1280]]) {
+    const { shift, errors } = await layoutShift(url('released', column), viewport);
+    console.log(`CLS, released snippet, ${column} at ${viewport} px: ${shift.toFixed(4)}`);
+    assert.ok(shift <= 0.01, `${column} at ${viewport} px: CLS ${shift}`);
+    assert.deepEqual(errors, []);
+  }
+  // The control: the same measurement does see the shift of the snippet before issue 10 (a
+  // one-line fallback), and of one whose stylesheet link an editor stripped.
+  for (const [variant, column, viewport] of [
+    ['one-line fallback', 'main', 1280],
+    ['one-line fallback', 'main', 375],
+    ['one-line fallback', 'sidebar', 1280],
+    ['no stylesheet link', 'main', 1280],
+  ]) {
+    const { shift } = await layoutShift(url(variant, column), viewport);
+    console.log(`CLS, ${variant}, ${column} at ${viewport} px: ${shift.toFixed(4)}`);
+    if (variant === 'one-line fallback') assert.ok(shift > 0.01, `the measurement sees a shift: ${shift}`);
+  }
+});
