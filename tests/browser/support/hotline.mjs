@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../../xtask/serve.mjs';
 
 /** Flags Debian's Chromium needs here (root, no network but loopback). */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
