@@ -139,9 +139,12 @@ export class HotlinePage {
     this.errors = [];
     /** Console warnings (a failed hosted config gives exactly one). */
     this.warnings = [];
+    /** `console.debug` messages (a corrected visitor clock is reported there). */
+    this.debug = [];
     page.on('console', (message) => {
       if (message.type() === 'error') this.errors.push(message.text());
       if (message.type() === 'warning') this.warnings.push(message.text());
+      if (message.type() === 'debug') this.debug.push(message.text());
     });
     page.on('pageerror', (error) => this.errors.push(String(error)));
   }
