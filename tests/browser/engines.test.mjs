@@ -35,10 +35,48 @@ before(async () => {
     '/missing-wasm.html': testPage(embed(), { script: '/missing/digital-hotline.js' }),
     '/missing/digital-hotline.js': file('dist/digital-hotline.js'),
     '/missing/digital-hotline.wasm': status(404),
+    // A browser below the floor: no WebAssembly reference types (or no way to ask).
+    '/below-floor.html': testPage(embed(), { head: '<script>WebAssembly.validate = () => false;</script>', script: '/floor/digital-hotline.js' }),
+    '/no-validate.html': testPage(embed(), { head: '<script>delete WebAssembly.validate;</script>', script: '/floor/digital-hotline.js' }),
+    '/floor/digital-hotline.js': file('dist/digital-hotline.js'),
+    '/floor/digital-hotline.wasm': file('dist/digital-hotline.wasm'),
+    // Servers that refuse HEAD (the loader's diagnosis asks with a ranged GET instead).
+    '/no-head-changed.html': testPage(embed(), { script: '/no-head-changed/digital-hotline.js' }),
+    '/no-head-changed/digital-hotline.js': file('dist/digital-hotline.js'),
+    '/no-head-changed/digital-hotline.wasm': refusingHead(async () => {
+      const bytes = await readFile(new URL('../../dist/digital-hotline.wasm', import.meta.url));
+      return bytes.subarray(0, bytes.length >> 1);
+    }),
+    '/no-head-missing.html': testPage(embed(), { script: '/no-head-missing/digital-hotline.js' }),
+    '/no-head-missing/digital-hotline.js': file('dist/digital-hotline.js'),
+    '/no-head-missing/digital-hotline.wasm': refusingHead(async () => null),
   });
 });
 
 after(() => server?.close());
+
+/** How a server that refuses HEAD was asked: `HEAD`, `GET`, `GET bytes=0-0`. */
+const asked = [];
+
+/**
+ * A wasm handler that answers HEAD with 405, and GET with `body()`'s bytes (honouring a
+ * `Range: bytes=0-0`), or 404 when it gives none.
+ */
+function refusingHead(body) {
+  return async (request, response) => {
+    const range = request.headers.range;
+    asked.push(range ? `${request.method} ${range}` : request.method);
+    if (request.method === 'HEAD') return status(405, { allow: 'GET' })(request, response);
+    const bytes = await body();
+    if (!bytes) return status(404)(request, response);
+    if (range === 'bytes=0-0') {
+      response.writeHead(206, { 'content-type': 'application/wasm', 'content-range': `bytes 0-0/${bytes.length}` });
+      return response.end(bytes.subarray(0, 1));
+    }
+    response.writeHead(200, { 'content-type': 'application/wasm' });
+    response.end(bytes);
+  };
+}
 
 /** The texts of the status line at a few instants: [name, instant, state, next change, da, en]. */
 const INSTANTS = [
@@ -197,5 +235,47 @@ for (const engine of ENGINES) {
       assert.deepEqual([seen.state, seen.fallbackVisible], [null, true]);
       await tab.close();
     });
+
+    for (const [name, path, reason] of [
+      ['a changed wasm', '/no-head-changed.html', 'it is not the file built with this script: the integrity check failed'],
+      ['a missing wasm', '/no-head-missing.html', 'HTTP 404 Not Found'],
+    ]) {
+      test(`a server that refuses HEAD, ${name}: the diagnosis asks with a ranged GET`, async () => {
+        asked.length = 0;
+        const tab = await browser.open(`${server.origin}${path}`, { at: '2026-12-01T10:00:00+01:00' });
+        await tab.waitFor(() => window[Symbol.for('digital-hotline')]?.dead === true, { what: 'the loader to give up' });
+        const own = await tab.messages('error');
+        assert.equal(own.length, 1, own.join('\n'));
+        assert.ok(own[0].includes(`digital-hotline.wasm (Error: ${reason}); showing the fallback content.`), own[0]);
+        assert.deepEqual(asked, ['GET', 'HEAD', 'GET bytes=0-0']);
+        assert.deepEqual((await tab.log()).errors, []);
+        assert.equal((await tab.widget().read()).fallbackVisible, true);
+        await tab.close();
+      });
+    }
+
+    for (const [name, path] of [
+      ['WebAssembly.validate says no', '/below-floor.html'],
+      ['there is no WebAssembly.validate', '/no-validate.html'],
+    ]) {
+      test(`below the floor (${name}): the fallback, one warning, the wasm never fetched`, async () => {
+        const before = server.requests['/floor/digital-hotline.wasm'] ?? 0;
+        const tab = await browser.open(`${server.origin}${path}`, { at: '2026-12-01T10:00:00+01:00' });
+        // The check runs when the script does, before the load event the driver waited for.
+        const { console: messages, errors } = await tab.log();
+        const own = messages.filter((m) => m.text.includes('<digital-hotline>'));
+        assert.deepEqual(own, [
+          {
+            type: 'warn',
+            text: '<digital-hotline>: this browser cannot run the widget (no WebAssembly reference types); showing the fallback content.',
+          },
+        ]);
+        assert.deepEqual(errors, []);
+        const seen = await tab.widget().read();
+        assert.deepEqual([seen.state, seen.fallbackVisible], [null, true]);
+        assert.equal((server.requests['/floor/digital-hotline.wasm'] ?? 0) - before, 0);
+        await tab.close();
+      });
+    }
   });
 }
