@@ -9,7 +9,7 @@
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 
-import { CHROMIUM_ARGS, file, serve } from './hotline.mjs';
+import { CHROMIUM_ARGS, file, serve, status } from './hotline.mjs';
 import { launchWebKit } from './webdriver.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -24,7 +24,6 @@ const INIT = '/__test/page-init.js';
 export function testPage(body, { script = '/dist/digital-hotline.js', attributes = 'defer', head = '' } = {}) {
   return `<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><title>Test host</title>
-<link rel="icon" href="data:,">
 <script src="${INIT}"></script>${head}
 ${script ? `<script src="${script}" ${attributes}></script>` : ''}</head>
 <body>${body}</body></html>`;
@@ -32,7 +31,7 @@ ${script ? `<script src="${script}" ${attributes}></script>` : ''}</head>
 
 /** `serve()` plus the init script that `testPage()` pages load. */
 export function serveTestPages(pages = {}) {
-  return serve({ [INIT]: file('tests/browser/support/page-init.js'), ...pages });
+  return serve({ [INIT]: file('tests/browser/support/page-init.js'), '/favicon.ico': status(204), ...pages });
 }
 
 /**
@@ -127,18 +126,17 @@ export class Tab {
     await this.engine.open('about:blank');
   }
 
-  /** Resolves to `fn(...args)`'s value once it is truthy; fails after `timeout` ms. */
+  /** Resolves once `fn(...args)` is truthy (an element too); fails after `timeout` ms. */
   async waitFor(fn, { args = [], timeout = 10_000, what = String(fn) } = {}) {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const value = await this.evaluate(fn, ...args);
-      if (value) return value;
+      if (await this.engine.evaluate(`Boolean(${expression(fn, args)})`)) return;
       if (Date.now() > deadline) throw new Error(`${this.engine.name}: timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
 
-  /** The page's record: `{ console: [{ type, text }], errors: [..], statusEvents: [..] }`. */
+  /** The page's record: `{ console: [{ type, text }], errors, violations, statusEvents }`. */
   log() {
     return this.evaluate(() => window.testLog);
   }
@@ -157,7 +155,29 @@ export class Tab {
 
   /** Advances the page's fake clock by `ms`, firing due timers (Playwright's `runFor`). */
   runFor(ms) {
-    return this.evaluate((ms) => window.testClock.runFor(ms), ms);
+    return this.clock('runFor', ms);
+  }
+
+  /**
+   * Calls `testClock[method](arg)` in the page and waits until it has finished. Started, then
+   * polled, rather than awaited in one call: WebKit's driver never answers a script call during
+   * which the wasm trapped (a panic test).
+   */
+  async clock(method, arg) {
+    await this.evaluate(
+      (method, arg) => {
+        window.testClockCall = 'running';
+        Promise.resolve(window.testClock[method](arg)).then(
+          () => (window.testClockCall = 'done'),
+          (error) => (window.testClockCall = String(error)),
+        );
+      },
+      method,
+      arg,
+    );
+    await this.waitFor(() => window.testClockCall !== 'running', { what: `testClock.${method}(${arg})` });
+    const outcome = await this.evaluate(() => window.testClockCall);
+    if (outcome !== 'done') throw new Error(`testClock.${method}(${arg}): ${outcome}`);
   }
 
   widget(selector = 'digital-hotline') {

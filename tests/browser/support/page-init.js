@@ -1,11 +1,11 @@
 // Loaded by the engine-neutral test pages before the widget's script (a classic script, not
 // shipped). It carries in the page what Playwright's init scripts and `page.clock` do, so the
 // same tests run in Chromium, Firefox (WebDriver BiDi) and WebKit (classic WebDriver):
-// - `window.testLog`: console messages, uncaught errors and `statuschange` events, recorded
-//   from the start (WebKit's driver cannot read the console at all);
+// - `window.testLog`: console messages, uncaught errors, CSP violations and `statuschange`
+//   events, recorded from the start (WebKit's driver cannot read the console at all);
 // - `window.testClock`: a fake clock when the page URL has `?clock=<RFC 3339 instant>`.
 (() => {
-  const log = { console: [], errors: [], statusEvents: [] };
+  const log = { console: [], errors: [], statusEvents: [], violations: [] };
   window.testLog = log;
 
   const describe = (value) => {
@@ -29,6 +29,9 @@
   // Uncaught exceptions, also a script that fails to parse (a SyntaxError in the host page).
   addEventListener('error', (event) => log.errors.push(String(event.error ?? event.message)));
   addEventListener('unhandledrejection', (event) => log.errors.push(`unhandled rejection: ${describe(event.reason)}`));
+  document.addEventListener('securitypolicyviolation', (event) => {
+    log.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+  });
   document.addEventListener('statuschange', (event) => {
     log.statusEvents.push({ target: event.target.id, detail: event.detail });
   });
@@ -44,6 +47,7 @@
   function installClock(start) {
     if (!Number.isFinite(start)) throw new Error(`testClock: not an instant: ${at}`);
     const RealDate = Date;
+    const realSetTimeout = window.setTimeout.bind(window);
     let ticks = 0;
     let wallOffset = start;
     let nextId = 1;
@@ -73,12 +77,7 @@
     window.clearInterval = window.clearTimeout;
 
     /** A real task boundary, so promises and fetches started by a timer can settle. */
-    const settle = () =>
-      new Promise((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(null);
-      });
+    const settle = () => new Promise((resolve) => realSetTimeout(resolve, 0));
 
     /** The earliest timer due at `until` or before (ties in creation order). */
     const due = (until) => {
@@ -106,6 +105,7 @@
       now,
       /** Advances time by `ms`, firing every due timer at its own moment, in order. */
       async runFor(ms) {
+        await settle(); // timers run in tasks of their own, not in the caller's
         const until = ticks + ms;
         for (let next = due(until); next; next = due(until)) {
           ticks = Math.max(ticks, next[1].at);
@@ -116,6 +116,7 @@
       },
       /** Jumps `ms` ahead; each timer due by then fires once, late (Playwright's fastForward). */
       async fastForward(ms) {
+        await settle();
         ticks += ms;
         for (const next of [...timers].filter(([, timer]) => timer.at <= ticks)) {
           if (timers.has(next[0])) await fire(next);

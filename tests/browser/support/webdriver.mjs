@@ -16,6 +16,8 @@ async function freePort() {
 /** Starts `command` and resolves once `ready(output)` is true for its stdout+stderr so far. */
 function startProcess(command, args, { env, ready, timeout = 30_000 }) {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Never left behind, even when the test process fails.
+  process.once('exit', () => child.kill());
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -55,9 +57,9 @@ function stop(child) {
 export async function launchWebKit({ env = {} } = {}) {
   const xvfb = await startProcess('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], {
     env: process.env,
-    ready: (output) => /^\d+\n/.test(output),
+    ready: (output) => /^\d+\n/m.test(output), // the display number, after any complaints
   });
-  const display = `:${xvfb.output().trim()}`;
+  const display = `:${xvfb.output().match(/^(\d+)\n/m)[1]}`;
   const port = await freePort();
   let driver;
   try {
