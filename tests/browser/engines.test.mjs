@@ -17,10 +17,40 @@ const hosted = {
   exceptions: [{ date: '2026-12-01', hours: 'closed', note: { da: 'Lukket pga. systemopdatering', en: 'Closed for a system update' } }],
 };
 
+/** The release folder (`cargo xtask release`) and its snippet, as web teams get them. */
+const manifest = JSON.parse(await readFile(new URL('../../dist/digital-hotline/release.json', import.meta.url)));
+const FOLDER = `dist/digital-hotline/${manifest.version}`;
+const snippet = await readFile(new URL(`../../${FOLDER}/embed.html`, import.meta.url), 'utf8');
+
+/** The release's script and wasm at `prefix` on a CDN (with its CORS header). */
+function releaseFiles(prefix, { wasm = (bytes) => bytes } = {}) {
+  const headers = { 'access-control-allow-origin': '*' };
+  return {
+    [`${prefix}digital-hotline.js`]: file(`${FOLDER}/digital-hotline.js`, { headers }),
+    [`${prefix}digital-hotline.wasm`]: file(`${FOLDER}/digital-hotline.wasm`, { headers, transform: wasm }),
+  };
+}
+
 let server;
+let cdn;
 
 before(async () => {
+  cdn = await serveTestPages({
+    ...releaseFiles('/some/deep/path/'),
+    ...releaseFiles('/tampered/', {
+      wasm: (bytes) => {
+        const changed = Buffer.from(bytes);
+        changed[changed.length - 1] ^= 1;
+        return changed;
+      },
+    }),
+  });
+  /** The snippet pasted as is into a page (after the test's init script), its src on the CDN. */
+  const pasted = (prefix) =>
+    testPage(snippet.replace('src="digital-hotline.js"', `src="${cdn.origin}${prefix}digital-hotline.js"`), { script: null });
   server = await serveTestPages({
+    '/release.html': pasted('/some/deep/path/'),
+    '/release-tampered.html': pasted('/tampered/'),
     '/da.html': testPage(embed({ id: 'w' })),
     '/en.html': testPage(embed({ lang: 'en' })),
     '/da-compact.html': testPage(embed({ variant: 'compact' })),
@@ -53,7 +83,10 @@ before(async () => {
   });
 });
 
-after(() => server?.close());
+after(async () => {
+  await server?.close();
+  await cdn?.close();
+});
 
 /** How a server that refuses HEAD was asked: `HEAD`, `GET`, `GET bytes=0-0`. */
 const asked = [];
@@ -164,6 +197,26 @@ for (const engine of ENGINES) {
         { target: 'w', detail: { state: 'closed', nextChange: '2026-12-01T09:00:00+01:00' } },
       ]);
       assert.deepEqual(await tab.problems(), []);
+      await tab.close();
+    });
+
+    test("the release's embed.html pasted into a page, the files on another origin: integrity holds", async () => {
+      assert.ok(snippet.includes(`integrity="${manifest.integrity}" crossorigin="anonymous"`), snippet);
+      const { tab, widget } = await widgetAt('/release.html', '2026-12-01T10:00:00+01:00');
+      assert.equal((await widget.read()).state, 'open');
+      assert.deepEqual(await tab.problems(), []);
+      await tab.close();
+    });
+
+    test('a changed wasm on the CDN is refused: the fallback, one console error', async () => {
+      const tab = await browser.open(`${server.origin}/release-tampered.html`, { at: '2026-12-01T10:00:00+01:00' });
+      await tab.waitFor(() => window[Symbol.for('digital-hotline')]?.dead === true, { what: 'the loader to give up' });
+      const { console: messages, errors } = await tab.log();
+      const own = messages.filter((m) => m.text.includes('<digital-hotline>'));
+      assert.equal(own.length, 1, JSON.stringify(own));
+      assert.match(own[0].text, /could not load .*\/tampered\/digital-hotline\.wasm \(Error: it is not the file built with this script: the integrity check failed\)/);
+      assert.deepEqual(errors, []);
+      assert.equal((await tab.widget().read()).fallbackVisible, true);
       await tab.close();
     });
 

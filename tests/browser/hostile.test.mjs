@@ -1,6 +1,8 @@
 // Real municipal pages: hostile CSS, strict CSP, failed loads, odd loading, bad attributes,
 // malformed configs, internal errors and wrong visitor clocks. The widget must show the right
 // thing or its fallback, and never break the host page.
+// Chromium only; all but the hostile host CSS (compared by layout) also run in Firefox and WebKit
+// (engines-pages.test.mjs). Only here: layout, clicks on the host page's own button.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
