@@ -309,36 +309,6 @@ for (const engine of ENGINES) {
       });
     });
 
-    describe('an internal error (a panic in the wasm)', () => {
-      test('while mounting: every widget shows its fallback, one error, nothing thrown', async () => {
-        const tab = await failedAt('/panic-mount.html');
-        const log = await tab.log();
-        const errors = own(log).filter((m) => m.type === 'error');
-        assert.equal(errors.length, 1, JSON.stringify(errors));
-        assert.match(errors[0].text, /internal error; showing the fallback content\. .*test panic while mounting/);
-        for (const id of ['#fine', '#bad']) {
-          const seen = await tab.widget(id).read();
-          assert.deepEqual([seen.state, seen.fallbackVisible], [null, true], id);
-        }
-        assert.deepEqual(log.errors, []);
-        await tab.close();
-      });
-
-      test('in a timer: the widget reverts to its fallback, one error, nothing thrown', async () => {
-        const { tab, widget } = await widgetAt('/panic-redraw.html', '2026-11-30T20:59:00+01:00');
-        assert.equal((await widget.read()).state, 'open');
-        await tab.runFor(2 * 60 * 1000);
-        const log = await tab.log();
-        const errors = own(log).filter((m) => m.type === 'error');
-        assert.equal(errors.length, 1, JSON.stringify(errors));
-        assert.match(errors[0].text, /test panic while redrawing/);
-        const seen = await widget.read();
-        assert.deepEqual([seen.state, seen.fallbackVisible], [null, true]);
-        assert.deepEqual(log.errors, []);
-        await tab.close();
-      });
-    });
-
     describe('live updates', () => {
       test('"closing soon" and "tomorrow" → "today" update by themselves, without events', async () => {
         const { tab, widget } = await widgetAt('/da.html', '2026-11-30T20:29:59+01:00');
@@ -403,6 +373,39 @@ for (const engine of ENGINES) {
       test('within two minutes of the server: trusts the visitor', async () => {
         const { tab, widget } = await widgetAt('/slightly-skewed.html', visitor);
         assert.equal((await widget.read()).state, 'closed');
+        await tab.close();
+      });
+    });
+
+    // Last in each engine: in WebKit, once the wasm has trapped, a later driver call can fail
+    // with a script timeout that belongs to a call lost around the trap (WebKitWebDriver 2.50);
+    // the browser closes right after these.
+    describe('an internal error (a panic in the wasm)', () => {
+      test('while mounting: every widget shows its fallback, one error, nothing thrown', async () => {
+        const tab = await failedAt('/panic-mount.html');
+        const log = await tab.log();
+        const errors = own(log).filter((m) => m.type === 'error');
+        assert.equal(errors.length, 1, JSON.stringify(errors));
+        assert.match(errors[0].text, /internal error; showing the fallback content\. .*test panic while mounting/);
+        for (const id of ['#fine', '#bad']) {
+          const seen = await tab.widget(id).read();
+          assert.deepEqual([seen.state, seen.fallbackVisible], [null, true], id);
+        }
+        assert.deepEqual(log.errors, []);
+        await tab.close();
+      });
+
+      test('in a timer: the widget reverts to its fallback, one error, nothing thrown', async () => {
+        const { tab, widget } = await widgetAt('/panic-redraw.html', '2026-11-30T20:59:00+01:00');
+        assert.equal((await widget.read()).state, 'open');
+        await tab.runFor(2 * 60 * 1000);
+        const log = await tab.log();
+        const errors = own(log).filter((m) => m.type === 'error');
+        assert.equal(errors.length, 1, JSON.stringify(errors));
+        assert.match(errors[0].text, /test panic while redrawing/);
+        const seen = await widget.read();
+        assert.deepEqual([seen.state, seen.fallbackVisible], [null, true]);
+        assert.deepEqual(log.errors, []);
         await tab.close();
       });
     });

@@ -145,10 +145,6 @@ Promise.resolve().then(() => (${fn}).apply(null, Array.prototype.slice.call(argu
     return result?.value;
   }
 
-  setScriptTimeout(ms) {
-    return this.#call('POST', '/timeouts', { script: ms });
-  }
-
   close() {
     return this.#call('DELETE', '');
   }
