@@ -1,5 +1,6 @@
 // WCAG 2.1 AA checks of the rendered widget: axe-core over every language × variant × state ×
 // colour scheme, reflow at 320 px, visible keyboard focus; and screenshots for a person to see.
+// Chromium only (Playwright's colour-scheme emulation, keyboard, screenshots and accessible names).
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';

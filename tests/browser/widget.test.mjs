@@ -1,6 +1,9 @@
 // The complete widget as citizens and web teams get it: texts in both languages at chosen
 // instants, the week table and special days, hosted configs and their failures, live updates,
 // insert/remove, live attribute changes. Visitor in New York; clock driven by Playwright.
+// Chromium only; the texts, flips, hosted configs, live updates and sleep also run in Firefox and
+// WebKit (engines.test.mjs, engines-pages.test.mjs). Only here: the week table and special days,
+// the live region, the DevTools listener count, request interception and layout.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';

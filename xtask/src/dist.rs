@@ -95,7 +95,9 @@ pub fn bundle_from(root: &Path, cargo_args: &[&str], out: &Path, target_dir: &Pa
             "--bundle",
             "--format=iife",
             "--minify",
-            "--target=es2022",
+            // Old enough that a browser below the widget's floor still parses the script and
+            // shows the fallback with one message (tests/browser/floor.test.mjs).
+            "--target=es2017",
             "--legal-comments=none",
             // The glue's default wasm URL uses import.meta, which a classic script lacks; the
             // loader always passes the URL itself.

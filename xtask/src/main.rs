@@ -41,7 +41,7 @@ fn main() -> ExitCode {
             .and_then(|()| release::release(&[]))
             .and_then(|()| run(Command::new("node").arg("bench/run.mjs"))),
         "browser" => dist::ensure_tools()
-            .and_then(|()| tools::ensure_chromium())
+            .and_then(|()| tools::ensure_browsers())
             .and_then(|()| browser_tests(std::env::args().nth(2).as_deref())),
         _ => {
             eprint!("{USAGE}");
@@ -70,7 +70,7 @@ fn demo() -> Result {
 
 fn test() -> Result {
     dist::ensure_tools()?;
-    tools::ensure_chromium()?;
+    tools::ensure_browsers()?;
     run(Command::new("cargo").args(["fmt", "--all", "--", "--check"]))?;
     run(Command::new("cargo").args([
         "clippy",

@@ -45,12 +45,37 @@ pub fn ensure_npm_packages() -> Result {
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 
-/// Debian's Chromium at `/usr/bin/chromium`, which the browser tests drive.
+/// The Debian packages of the three engines the browser tests drive, each with the file that
+/// shows it is installed: Chromium; Firefox ESR (over WebDriver BiDi); WebKitGTK's WebDriver,
+/// which starts WebKitGTK's MiniBrowser and needs an X server (Xvfb).
+const BROWSERS: [(&str, &str); 4] = [
+    ("chromium", "/usr/bin/chromium"),
+    ("firefox-esr", "/usr/bin/firefox-esr"),
+    ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
+    ("xvfb", "/usr/bin/Xvfb"),
+];
+
+/// Debian's Chromium at `/usr/bin/chromium` (the benchmark's browser).
 pub fn ensure_chromium() -> Result {
-    if std::path::Path::new("/usr/bin/chromium").exists() {
+    ensure_debian_packages(&BROWSERS[..1])
+}
+
+/// All three browser engines of the browser tests.
+pub fn ensure_browsers() -> Result {
+    ensure_debian_packages(&BROWSERS)
+}
+
+/// Installs with apt the `(package, file)` pairs whose file is missing, in one go.
+fn ensure_debian_packages(packages: &[(&str, &str)]) -> Result {
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|(_, file)| !std::path::Path::new(file).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    println!("Installing Debian's chromium (about 30 seconds)…");
+    println!("Installing Debian's {} (about 30 seconds)…", missing.join(", "));
     let as_root = output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
         if as_root {
@@ -60,7 +85,7 @@ pub fn ensure_chromium() -> Result {
         }
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium"])
+    apt(&[&["install", "-y"][..], &missing].concat())
 }
 
 /// The version `Cargo.lock` resolved for a crate.

@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../../xtask/serve.mjs';
 
 /** Flags Debian's Chromium needs here (root, no network but loopback). */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -143,10 +143,13 @@ export class HotlinePage {
     this.warnings = [];
     /** Console infos (an uncompressed wasm gives exactly one). */
     this.infos = [];
+    /** `console.debug` messages (a corrected visitor clock is reported there). */
+    this.debug = [];
     page.on('console', (message) => {
       if (message.type() === 'info') this.infos.push(message.text());
       if (message.type() === 'error') this.errors.push(message.text());
       if (message.type() === 'warning') this.warnings.push(message.text());
+      if (message.type() === 'debug') this.debug.push(message.text());
     });
     page.on('pageerror', (error) => this.errors.push(String(error)));
   }
