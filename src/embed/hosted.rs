@@ -86,7 +86,9 @@ fn share(url: String, result: Result<Fetched, String>) {
 }
 
 fn parse(text: &str) -> Result<Config, String> {
-    let json = super::json::parse(text)?;
+    let json = super::json::parse(text).map_err(|kind| {
+        crate::config::ConfigError { path: crate::config::Path::default(), kind }.english()
+    })?;
     Config::from_json(&json).map_err(|errors| format!("invalid config: {errors}"))
 }
 

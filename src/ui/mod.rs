@@ -3,6 +3,7 @@
 
 mod da;
 mod en;
+pub mod listing;
 pub mod phone;
 pub mod structured_data;
 mod texts;
@@ -14,4 +15,4 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 pub use components::HotlineWidget;
 pub use texts::{Day, Lang, Texts};
-pub use view::{DayRow, PhoneView, Variant, WidgetView};
+pub use view::{DayRow, PhoneView, Variant, WidgetView, day_row};
