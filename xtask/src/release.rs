@@ -3,9 +3,10 @@
 //! snippet to paste, integrity hash included.
 
 use std::path::Path;
+use std::process::Command;
 
 use crate::dist::{self, JS, WASM};
-use crate::{Result, root};
+use crate::{Result, root, run};
 
 const CONFIG: &str = "hotline.json";
 const SNIPPET: &str = "embed.html";
@@ -30,6 +31,7 @@ pub fn release(args: &[String]) -> Result {
     let _ = std::fs::remove_dir_all(&out);
     dist::bundle(&[], &out, &root().join("target"))?;
     copy(&root().join("src/config/hotline.json"), &out.join(CONFIG))?;
+    checker(&out)?;
     let integrity = dist::integrity(&out.join(JS))?;
     write(&out.join(SNIPPET), &snippet(&version, &format!("{base_url}{JS}"), &integrity))?;
     // For the demo page's snippet builder: which release, and the loader's hash.
@@ -43,6 +45,26 @@ pub fn release(args: &[String]) -> Result {
         verify_reproducible(&out)?;
     }
     Ok(())
+}
+
+/// The config checker page for whoever edits the hours: `check.html` with its stylesheet and
+/// script, and `check.wasm`: the widget's code with the checker's entry points (the `checker`
+/// feature), so the widget's own wasm does not carry them.
+fn checker(out: &Path) -> Result {
+    let build = root().join("target/checker");
+    dist::bundle(&["--features", "checker"], &build, &root().join("target"))?;
+    copy(&build.join(WASM), &out.join("check.wasm"))?;
+    let source = root().join("src/checker");
+    for file in ["check.html", "check.css"] {
+        copy(&source.join(file), &out.join(file))?;
+    }
+    let glue = root().join("target/wasm-bindgen/digital_hotline.js");
+    run(Command::new(root().join("node_modules/.bin/esbuild"))
+        .arg(source.join("check.js"))
+        .args(["--bundle", "--format=iife", "--minify", "--target=es2022", "--legal-comments=none"])
+        .arg("--log-override:empty-import-meta=silent")
+        .arg(format!("--alias:digital-hotline-glue={}", glue.display()))
+        .arg(format!("--outfile={}", out.join("check.js").display())))
 }
 
 /// The embed as a web team pastes it (DESIGN §1), with the loader's integrity hash.
