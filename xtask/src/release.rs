@@ -32,6 +32,7 @@ pub fn release(args: &[String]) -> Result {
     dist::bundle(&[], &out, &root().join("target"))?;
     copy(&root().join("src/config/hotline.json"), &out.join(CONFIG))?;
     checker(&out)?;
+    contract(&out)?;
     let integrity = dist::integrity(&out.join(JS))?;
     write(&out.join(SNIPPET), &snippet(&version, &format!("{base_url}{JS}"), &integrity))?;
     // For the demo page's snippet builder: which release, and the loader's hash.
@@ -65,6 +66,12 @@ fn checker(out: &Path) -> Result {
         .arg("--log-override:empty-import-meta=silent")
         .arg(format!("--alias:digital-hotline-glue={}", glue.display()))
         .arg(format!("--outfile={}", out.join("check.js").display())))
+}
+
+/// `digital-hotline.d.ts` and `custom-elements.json`, generated from the element's one
+/// description (`src/embed/contract.json`).
+fn contract(out: &Path) -> Result {
+    run(Command::new("node").arg("xtask/contract.mjs").arg(out))
 }
 
 /// The embed as a web team pastes it (DESIGN §1), with the loader's integrity hash.
