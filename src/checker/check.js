@@ -247,8 +247,10 @@ function check(loaded = false) {
   if (problems.length) {
     verdict.classList.add('bad');
     verdict.textContent = t.invalid(problems.length);
-    for (const problem of problems) {
-      const where = locate(text, problem.path);
+    // In the order of the text, as the person reading it goes down the file.
+    const located = problems.map((problem) => ({ problem, where: locate(text, problem.path) }));
+    located.sort((a, b) => a.where.offset - b.where.offset);
+    for (const { problem, where } of located) {
       const item = element('li');
       const jump = element('button', 'where', t.where(where.line, where.column));
       jump.type = 'button';

@@ -34,8 +34,8 @@ impl Config {
     /// Parses and validates JSON text (with `serde_json`; the wasm build parses with the
     /// browser's `JSON.parse` and calls [`Config::from_json`]).
     pub fn parse(text: &str) -> Result<Config, ConfigErrors> {
-        let json = json::parse(text)
-            .map_err(|kind| ConfigErrors(vec![ConfigError { path: Path::default(), kind }]))?;
+        let json =
+            json::parse(text).map_err(|kind| ConfigErrors(vec![ConfigError::document(kind)]))?;
         Config::from_json(&json)
     }
 

@@ -125,6 +125,21 @@ impl Path {
 /// The weekday keys of `weekly`, Monday first.
 pub const DAY_KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const DAYS_DA: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+const DAYS_EN: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Same length and one letter different, or one letter added or left out.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    match long.len() - short.len() {
+        0 => short.iter().zip(long.iter()).filter(|(x, y)| x != y).count() == 1,
+        1 => (0..long.len()).any(|skip| {
+            long.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| c).eq(short.iter())
+        }),
+        _ => false,
+    }
+}
 
 /// What kind of JSON value was found where another was expected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,8 +249,30 @@ impl ConfigError {
         if !out.is_empty() {
             out.push_str(": ");
         }
-        english(&self.kind, &mut out);
+        english(&self.kind, self.suggestion(), &mut out);
         out
+    }
+
+    /// A problem with the whole document (not JSON, too large, too deep).
+    pub fn document(kind: Kind) -> ConfigError {
+        ConfigError { path: Path::default(), kind }
+    }
+
+    /// For an unknown key, the known one it most likely meant: a weekday written in Danish or
+    /// English (`"fredag"`, `"fre"`, `"friday"` → `"fri"`), or a known key with one letter
+    /// wrong, added or left out (`"holiday"` → `"holidays"`).
+    fn suggestion(&self) -> Option<&'static str> {
+        let Kind::UnknownKey { known } = self.kind else { return None };
+        let Some(Step::Key(key)) = self.path.0.last() else { return None };
+        let key = key.to_lowercase();
+        let weekday = DAYS_DA.iter().zip(DAYS_EN).position(|(da, en)| {
+            key.len() >= 3 && (da.starts_with(key.as_str()) || en.starts_with(key.as_str()))
+        });
+        let by_day = weekday.map(|day| DAY_KEYS[day]).filter(|day| known.contains(day));
+        // Two-letter keys ("de") are too short to guess from.
+        let typo =
+            || known.iter().copied().find(|known| key.len() > 3 && one_letter_apart(&key, known));
+        by_day.or_else(typo)
     }
 
     /// `fredag: lukketid 17.00 ligger før åbningstid 18.00`: for whoever edits the hours.
@@ -245,12 +282,12 @@ impl ConfigError {
         if !out.is_empty() {
             out.push_str(": ");
         }
-        danish(&self.kind, &mut out);
+        danish(&self.kind, self.suggestion(), &mut out);
         out
     }
 }
 
-fn english(kind: &Kind, out: &mut String) {
+fn english(kind: &Kind, suggestion: Option<&str>, out: &mut String) {
     let expected_version = |out: &mut String| push_number(out, u64::from(FORMAT_VERSION));
     match kind {
         Kind::NotJson(reason) => {
@@ -324,7 +361,13 @@ fn english(kind: &Kind, out: &mut String) {
             out.push_str(" allowed");
         }
         Kind::UnknownKey { known } => {
-            out.push_str("unknown key (expected one of: ");
+            out.push_str("unknown key (");
+            if let Some(key) = suggestion {
+                out.push_str("did you mean \"");
+                out.push_str(key);
+                out.push_str("\"? ");
+            }
+            out.push_str("expected one of: ");
             out.push_str(&known.join(", "));
             out.push(')');
         }
@@ -405,7 +448,7 @@ fn english(kind: &Kind, out: &mut String) {
     }
 }
 
-fn danish(kind: &Kind, out: &mut String) {
+fn danish(kind: &Kind, suggestion: Option<&str>, out: &mut String) {
     let expected_version = |out: &mut String| push_number(out, u64::from(FORMAT_VERSION));
     match kind {
         Kind::NotJson(reason) => {
@@ -480,7 +523,13 @@ fn danish(kind: &Kind, out: &mut String) {
             push_number(out, *max as u64);
         }
         Kind::UnknownKey { known } => {
-            out.push_str("ukendt felt (kendte: ");
+            out.push_str("ukendt felt (");
+            if let Some(key) = suggestion {
+                out.push_str("mente du \"");
+                out.push_str(key);
+                out.push_str("\"? ");
+            }
+            out.push_str("kendte: ");
             out.push_str(&known.join(", "));
             out.push(')');
         }

@@ -168,9 +168,30 @@ fn weekly_messages() {
     assert_eq!(
         errors_with(&[("/weekly/saturday", json!([]))]),
         both(&[(
-            "weekly.saturday: unknown key (expected one of: mon, tue, wed, thu, fri, sat, sun)",
-            "ugetider, \"saturday\": ukendt felt (kendte: mon, tue, wed, thu, fri, sat, sun)"
+            "weekly.saturday: unknown key (did you mean \"sat\"? expected one of: mon, tue, wed, thu, fri, sat, sun)",
+            "ugetider, \"saturday\": ukendt felt (mente du \"sat\"? kendte: mon, tue, wed, thu, fri, sat, sun)"
         )])
+    );
+    // A weekday written in Danish, whole or short: the key it meant, and the day now missing.
+    assert_eq!(
+        errors_with(&[("/weekly/fri", Value::Null), ("/weekly/fre", json!(["09:00-17:00"]))]),
+        both(&[
+            (
+                "weekly.fre: unknown key (did you mean \"fri\"? expected one of: mon, tue, wed, thu, fri, sat, sun)",
+                "ugetider, \"fre\": ukendt felt (mente du \"fri\"? kendte: mon, tue, wed, thu, fri, sat, sun)"
+            ),
+            ("weekly.fri: missing (use [] for closed)", "fredag: mangler (skriv [] for lukket)"),
+        ])
+    );
+    assert_eq!(
+        english(errors_with(&[("/weekly/Lørdag", json!([]))])),
+        [
+            "weekly.Lørdag: unknown key (did you mean \"sat\"? expected one of: mon, tue, wed, thu, fri, sat, sun)"
+        ]
+    );
+    assert_eq!(
+        english(errors_with(&[("/weekly/xyz", json!([]))])),
+        ["weekly.xyz: unknown key (expected one of: mon, tue, wed, thu, fri, sat, sun)"]
     );
     assert_eq!(
         errors_with(&[("/weekly/mon", json!("09:00-21:00"))]),
@@ -245,6 +266,12 @@ fn top_level_messages() {
             "colour: unknown key (expected one of: version, name, phone, weekly, holidays, exceptions, versions)",
             "\"colour\": ukendt felt (kendte: version, name, phone, weekly, holidays, exceptions, versions)"
         )])
+    );
+    assert_eq!(
+        english(errors_with(&[("/holiday", json!({}))])),
+        [
+            "holiday: unknown key (did you mean \"holidays\"? expected one of: version, name, phone, weekly, holidays, exceptions, versions)"
+        ]
     );
     let huge = format!("[{}0]", "0,".repeat(json::MAX_BYTES));
     assert_eq!(

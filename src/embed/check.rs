@@ -6,11 +6,10 @@
 //! Built only with the `checker` feature, into the page's own `check.wasm` (same source, same
 //! path from text to config as the widget; the widget's download stays without these).
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use wasm_bindgen::prelude::*;
 
 use crate::config::{Config, ConfigError, Path, Step};
-use crate::rules::zone;
 use crate::ui::Lang;
 use crate::ui::listing::{ListedDay, coming_days};
 
@@ -65,17 +64,9 @@ pub fn check_days(text: &str, from: &str, count: u32, lang: &str) -> JsValue {
     result.into()
 }
 
-/// Today's date in Copenhagen (`YYYY-MM-DD`) at `millis` since the epoch.
-#[wasm_bindgen]
-pub fn check_today(millis: f64) -> String {
-    let now = DateTime::from_timestamp_millis(millis as i64).unwrap_or_default();
-    iso(zone::local_date(now))
-}
-
 /// The widget's own way from text to a config (see `hosted.rs`).
 fn validate(text: &str) -> Result<Config, Vec<ConfigError>> {
-    let json = super::json::parse(text)
-        .map_err(|kind| vec![ConfigError { path: Path::default(), kind }])?;
+    let json = super::json::parse(text).map_err(|kind| vec![ConfigError::document(kind)])?;
     Config::from_json(&json).map_err(|errors| errors.0)
 }
 

@@ -84,23 +84,29 @@ describe('the checker page', () => {
   test('three typical mistakes: where they are and what they say', async () => {
     const checker = await openChecker();
     const edited = JSON.parse(builtinText);
-    edited.weekly.fri = ['09:00-12:00', '18:00-17:00'];
-    edited.weekly.fredag = ['09:00-17:00'];
-    edited.exceptions = [{ date: '2026-02-30', hours: 'closed' }];
+    edited.weekly.fri = ['09:00-12:00', '18:00-17:00']; // end before start
+    delete edited.weekly.sat; // a weekday key in Danish
+    edited.weekly['lør'] = [];
+    edited.exceptions = [{ date: '2026-02-30', hours: 'closed' }]; // no such date
     const text = JSON.stringify(edited, null, 2);
     await checker.paste(text);
-    assert.equal(await checker.verdict(), '3 fejl – med denne fil ville boksen vise de indbyggede åbningstider i stedet.');
+    assert.equal(await checker.verdict(), '4 fejl – med denne fil ville boksen vise de indbyggede åbningstider i stedet.');
     const line = (needle) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
     assert.deepEqual(await checker.problems(), [
       {
-        where: `Linje ${line('"fredag"')}, kolonne 5`,
-        message: 'ugetider, "fredag": ukendt felt (kendte: mon, tue, wed, thu, fri, sat, sun)',
-        path: 'weekly.fredag',
+        where: `Linje ${line('"weekly"')}, kolonne 3`,
+        message: 'lørdag: mangler (skriv [] for lukket)',
+        path: 'weekly.sat',
       },
       {
         where: `Linje ${line('"18:00-17:00"')}, kolonne 7`,
         message: 'fredag: lukketid 17.00 ligger før åbningstid 18.00',
         path: 'weekly.fri[1]',
+      },
+      {
+        where: `Linje ${line('"lør"')}, kolonne 5`,
+        message: 'ugetider, "lør": ukendt felt (mente du "sat"? kendte: mon, tue, wed, thu, fri, sat, sun)',
+        path: 'weekly.lør',
       },
       {
         where: `Linje ${line('"2026-02-30"')}, kolonne 7`,
@@ -109,7 +115,7 @@ describe('the checker page', () => {
       },
     ]);
     // A click on the place puts the cursor there in the text.
-    await checker.page.locator('#problems .where').nth(1).click();
+    await checker.page.locator('#problems .where').nth(1).click(); // fredag
     const caret = await checker.page.locator('#text').evaluate((area) => area.selectionStart);
     assert.equal(text.slice(caret, caret + 13), '"18:00-17:00"');
     await checker.page.screenshot({ path: new URL('checker-invalid-da.png', SCREENSHOTS).pathname, fullPage: true });
@@ -118,8 +124,9 @@ describe('the checker page', () => {
     assert.deepEqual(
       (await checker.problems()).map((p) => p.message),
       [
-        'weekly.fredag: unknown key (expected one of: mon, tue, wed, thu, fri, sat, sun)',
+        'weekly.sat: missing (use [] for closed)',
         'weekly.fri[1]: end 17:00 is before start 18:00',
+        'weekly.lør: unknown key (did you mean "sat"? expected one of: mon, tue, wed, thu, fri, sat, sun)',
         'exceptions[0].date: "2026-02-30" is not a date (expected "YYYY-MM-DD")',
       ],
     );
