@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { declarations, manifest, readContract } from '../../xtask/contract.mjs';
+import { declarations, frameworkDeclarations, manifest, readContract } from '../../xtask/contract.mjs';
 import { launch, openAt, serve } from './support/hotline.mjs';
 
 const release = JSON.parse(await readFile(new URL('../../dist/digital-hotline/release.json', import.meta.url)));
@@ -94,6 +94,10 @@ test('the release carries the types and manifest generated from the description'
   const stale = 'is older than src/embed/contract.json: run `cargo xtask release`';
   assert.equal(types, declarations(contract), `digital-hotline.d.ts ${stale}`);
   assert.deepEqual(elements, manifest(contract), `custom-elements.json ${stale}`);
+  for (const framework of ['react', 'preact']) {
+    const file = `digital-hotline-${framework}.d.ts`;
+    assert.equal(await readFile(new URL(file, FOLDER), 'utf8'), frameworkDeclarations(contract, framework), `${file} ${stale}`);
+  }
 
   const [declaration] = elements.modules[0].declarations;
   assert.equal(declaration.tagName, 'digital-hotline');

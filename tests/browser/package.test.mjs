@@ -1,11 +1,12 @@
 // The npm-ready folder `cargo xtask release` makes (dist/npm/): `npm pack` succeeds, and the
 // packed tarball, installed into a scratch project, gives a TypeScript project (pinned npm
 // `typescript`, `tsc --noEmit`, strict) the element, its attributes and the `statuschange`
-// event with its `detail`, in DOM code and in JSX. Nothing is published.
+// event with its `detail`, in DOM code and in JSX: a framework's global JSX namespace, React 19
+// (`@types/react`) and Preact (both pinned devDependencies, found from the scratch project,
+// which lives under target/). Nothing is published.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -76,14 +77,37 @@ const TSCONFIG = {
     types: [],
     skipLibCheck: false,
   },
-  include: ['*.ts', '*.tsx'],
+  include: ['*.ts', 'use.tsx'],
 };
+
+/** The element in React 19's and Preact's own JSX, each with its companion types. */
+const FRAMEWORK_USE = (framework) => `import type {} from 'digital-hotline/${framework}';
+
+export const box = (
+  <digital-hotline lang="en" variant="compact" config="/hotline.json">
+    <a href="tel:+4570200000">70 20 00 00</a>
+  </digital-hotline>
+);
+// @ts-expect-error: not a variant
+export const wrong = <digital-hotline variant="tiny" />;
+`;
+
+const frameworkConfig = (framework) => ({
+  compilerOptions: {
+    ...TSCONFIG.compilerOptions,
+    jsx: 'react-jsx',
+    ...(framework === 'preact' && { jsxImportSource: 'preact' }),
+  },
+  files: [`${framework}.tsx`],
+});
 
 let scratch;
 let tarball;
 
 before(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'digital-hotline-package-'));
+  // Under target/, so the scratch project finds the repository's react and preact types.
+  await mkdir(join(ROOT, 'target'), { recursive: true });
+  scratch = await mkdtemp(join(ROOT, 'target/package-test-'));
 });
 
 after(async () => {
@@ -121,7 +145,7 @@ test('npm pack succeeds and packs the files, the licence and the README', async 
 test('installed from the tarball, tsc --noEmit accepts the element, its attributes and event, and refuses misuse', async () => {
   assert.ok(tarball, 'npm pack ran');
   const project = join(scratch, 'project');
-  await run('mkdir', ['-p', project]);
+  await mkdir(project);
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true }));
   await run('npm', ['install', '--no-audit', '--no-fund', '--offline', tarball], { cwd: project });
   await writeFile(join(project, 'tsconfig.json'), JSON.stringify(TSCONFIG));
@@ -132,6 +156,15 @@ test('installed from the tarball, tsc --noEmit accepts the element, its attribut
     await run(tsc, ['-p', project]);
   } catch (error) {
     assert.fail(`tsc --noEmit failed:\n${error.stdout}${error.stderr}`);
+  }
+  for (const framework of ['react', 'preact']) {
+    await writeFile(join(project, `${framework}.tsx`), FRAMEWORK_USE(framework));
+    await writeFile(join(project, `tsconfig.${framework}.json`), JSON.stringify(frameworkConfig(framework)));
+    try {
+      await run(tsc, ['-p', join(project, `tsconfig.${framework}.json`)]);
+    } catch (error) {
+      assert.fail(`tsc --noEmit (${framework}) failed:\n${error.stdout}${error.stderr}`);
+    }
   }
   // And the check can fail: a use the types do not allow.
   await writeFile(join(project, 'misuse.ts'), "document.querySelector('digital-hotline')!.addEventListener('statuschange', (e) => e.detail.open);\n");

@@ -69,15 +69,24 @@ fn checker(out: &Path) -> Result {
         .arg(format!("--outfile={}", out.join("check.js").display())))
 }
 
-/// `digital-hotline.d.ts` and `custom-elements.json`, generated from the element's one
-/// description (`src/embed/contract.json`).
+/// `digital-hotline.d.ts` (with `-react` and `-preact` companions for their JSX) and
+/// `custom-elements.json`, generated from the element's one description
+/// (`src/embed/contract.json`).
 fn contract(out: &Path) -> Result {
     run(Command::new("node").arg("xtask/contract.mjs").arg(out))
 }
 
 /// The files a package carries, from the release folder.
-const PACKAGE_FILES: [&str; 6] =
-    [JS, WASM, "digital-hotline.d.ts", "custom-elements.json", SNIPPET, CONFIG];
+const PACKAGE_FILES: [&str; 8] = [
+    JS,
+    WASM,
+    "digital-hotline.d.ts",
+    "digital-hotline-react.d.ts",
+    "digital-hotline-preact.d.ts",
+    "custom-elements.json",
+    SNIPPET,
+    CONFIG,
+];
 
 /// An npm-ready folder, `dist/npm/`: the release's widget, types and manifest with a
 /// `package.json` at the release's version, the licence and a README for the package. Never
@@ -104,6 +113,8 @@ fn npm_package(out: &Path, version: &str) -> Result {
   "customElements": "./custom-elements.json",
   "exports": {{
     ".": {{ "types": "./digital-hotline.d.ts", "default": "./digital-hotline.js" }},
+    "./react": {{ "types": "./digital-hotline-react.d.ts" }},
+    "./preact": {{ "types": "./digital-hotline-preact.d.ts" }},
     "./digital-hotline.js": "./digital-hotline.js",
     "./digital-hotline.wasm": "./digital-hotline.wasm",
     "./custom-elements.json": "./custom-elements.json",
