@@ -145,6 +145,7 @@ function technicalPath(path) {
 async function fetchConfig(address) {
   let url;
   try {
+    if (!address) throw new TypeError('no address');
     url = new URL(address, location.href).href;
   } catch {
     return { url: address, failure: 'badUrl', notes: [] };
@@ -180,7 +181,6 @@ function showFetch(container, result) {
   if (!result) return;
   const lines = [];
   if (result.failure === 'badUrl') lines.push(['error', t.badUrl]);
-  else if (result.failure === 'http') lines.push(['error', t.http(result.url, result.detail)]);
   else if (result.failure) lines.push(['error', t[result.failure](result.url, result.detail)]);
   else lines.push(['ok', t.loaded(result.url)]);
   for (const [note, value] of result.notes) {

@@ -264,7 +264,8 @@ impl ConfigError {
     fn suggestion(&self) -> Option<&'static str> {
         let Kind::UnknownKey { known } = self.kind else { return None };
         let Some(Step::Key(key)) = self.path.0.last() else { return None };
-        let key = key.to_lowercase();
+        // ASCII only: Unicode case tables would cost the widget ~6 KB brotli.
+        let key = key.to_ascii_lowercase();
         let weekday = DAYS_DA.iter().zip(DAYS_EN).position(|(da, en)| {
             key.len() >= 3 && (da.starts_with(key.as_str()) || en.starts_with(key.as_str()))
         });

@@ -203,6 +203,9 @@ describe('the checker page', () => {
     await checker.fetchInto(`${server.origin}/served/missing.json`);
     await checker.page.locator('#load-status .error').waitFor();
     assert.match(await checker.status(), /Serveren svarede HTTP 404 Not Found for .*missing\.json/);
+
+    await checker.fetchInto('');
+    await checker.page.locator('#load-status .error', { hasText: 'Skriv en hel adresse' }).waitFor();
     await checker.hotline.close();
   });
 
