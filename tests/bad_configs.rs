@@ -1,5 +1,6 @@
 //! The corpus of malformed configs in `tests/fixtures/bad-configs/` (the browser tests load
-//! the same files): each is refused, first for the reason `EXPECTED.tsv` gives.
+//! the same files): each is refused, first for the reason `EXPECTED.tsv` gives in English and
+//! in Danish.
 
 use std::path::Path;
 
@@ -7,20 +8,24 @@ use digital_hotline::config::Config;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-configs");
 
-fn first_problem(text: &str) -> String {
+/// The first problem in English and in Danish.
+fn first_problem(text: &str) -> (String, String) {
     match Config::parse(text) {
-        Ok(_) => "accepted".to_owned(),
-        Err(errors) => errors.0.first().map(ToString::to_string).unwrap_or_default(),
+        Ok(_) => ("accepted".to_owned(), "accepted".to_owned()),
+        Err(errors) => errors.0.first().map(|e| (e.english(), e.danish())).unwrap_or_default(),
     }
 }
 
 #[test]
 fn every_malformed_config_is_refused_for_its_reason() {
     let manifest = std::fs::read_to_string(Path::new(CORPUS).join("EXPECTED.tsv")).unwrap();
-    let cases: Vec<(&str, &str)> = manifest
+    let cases: Vec<[&str; 3]> = manifest
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
-        .map(|line| line.split_once('\t').expect("file<TAB>expected"))
+        .map(|line| {
+            let columns: Vec<&str> = line.split('\t').collect();
+            columns.try_into().expect("file<TAB>English<TAB>Danish")
+        })
         .collect();
     assert!(cases.len() >= 40, "the corpus has {} configs", cases.len());
 
@@ -30,16 +35,17 @@ fn every_malformed_config_is_refused_for_its_reason() {
         .filter(|name| name != "EXPECTED.tsv")
         .collect();
     files.sort();
-    let mut listed: Vec<String> = cases.iter().map(|(file, _)| file.to_string()).collect();
+    let mut listed: Vec<String> = cases.iter().map(|[file, ..]| file.to_string()).collect();
     listed.sort();
     assert_eq!(files, listed, "EXPECTED.tsv lists every file");
 
     let wrong: Vec<String> = cases
         .iter()
-        .filter_map(|(file, expected)| {
+        .filter_map(|[file, english, danish]| {
             let text = std::fs::read_to_string(Path::new(CORPUS).join(file)).unwrap();
-            let problem = first_problem(&text);
-            (!problem.contains(expected)).then(|| format!("{file}: {problem:?} lacks {expected:?}"))
+            let (en, da) = first_problem(&text);
+            let right = en.contains(english) && da.contains(danish);
+            (!right).then(|| format!("{file}: {en:?} / {da:?} lacks {english:?} / {danish:?}"))
         })
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");
@@ -48,5 +54,7 @@ fn every_malformed_config_is_refused_for_its_reason() {
 #[test]
 fn a_five_megabyte_config_is_refused_unparsed() {
     let huge = format!("{{\"version\": 1, \"pad\": \"{}\"}}", "x".repeat(5 * 1024 * 1024));
-    assert!(first_problem(&huge).contains("is too large"), "{}", first_problem(&huge));
+    let (english, danish) = first_problem(&huge);
+    assert!(english.contains("is too large"), "{english}");
+    assert!(danish.starts_with("filen er for stor"), "{danish}");
 }

@@ -96,7 +96,9 @@ fn check(outcome: Result<Config, digital_hotline::config::ConfigErrors>, seconds
             assert!(status.next_change.is_none_or(|next| next > now));
         }
         Err(errors) => {
-            assert!(!errors.0.is_empty() && errors.0.iter().all(|e| !e.message.is_empty()))
+            // Every problem has words in both languages.
+            assert!(!errors.0.is_empty());
+            assert!(errors.0.iter().all(|e| !e.english().is_empty() && !e.danish().is_empty()));
         }
     }
 }

@@ -29,6 +29,7 @@ export async function startServer({ port = 0, routes = {} } = {}) {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
     const route = routes[path];
     if (route) return route(request, response);
+    if (path === '/check.html') return redirectToChecker(response);
     const file = path === '/' ? '/index.html' : normalize(path);
     if (!SERVED.some((pattern) => pattern.test(file))) return notFound(response);
     try {
@@ -48,6 +49,17 @@ export async function startServer({ port = 0, routes = {} } = {}) {
   });
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** The config checker lives in the release folder (`cargo xtask release`), beside the wasm. */
+async function redirectToChecker(response) {
+  try {
+    const { version } = JSON.parse(await readFile(join(ROOT, 'dist/digital-hotline/release.json'), 'utf8'));
+    response.writeHead(302, { location: `/dist/digital-hotline/${version}/check.html` });
+    response.end();
+  } catch {
+    notFound(response);
+  }
 }
 
 function notFound(response) {

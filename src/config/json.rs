@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use super::problem::Kind;
+
 /// Nesting deeper than this is refused: a config is at most five levels deep, and a limit
 /// keeps hostile input from exhausting the stack.
 pub const MAX_DEPTH: usize = 32;
@@ -23,34 +25,20 @@ pub enum Json {
     Object(BTreeMap<String, Json>),
 }
 
-impl Json {
-    /// What kind of value this is, for messages: "found a number".
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Json::Null => "null",
-            Json::Bool(_) => "a boolean",
-            Json::Number(_) => "a number",
-            Json::String(_) => "a string",
-            Json::Array(_) => "a list",
-            Json::Object(_) => "an object",
-        }
-    }
-}
-
-/// Parses JSON text with `serde_json`. The error is one sentence for the person who wrote it.
-pub fn parse(text: &str) -> Result<Json, String> {
+/// Parses JSON text with `serde_json`.
+pub fn parse(text: &str) -> Result<Json, Kind> {
     if text.len() > MAX_BYTES {
-        return Err(format!("{} bytes is too large (at most {MAX_BYTES})", text.len()));
+        return Err(Kind::TooLarge { bytes: text.len() });
     }
     let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|error| format!("not valid JSON: {error}"))?;
+        serde_json::from_str(text).map_err(|error| Kind::NotJson(error.to_string()))?;
     from_serde(&value, 0)
 }
 
-fn from_serde(value: &serde_json::Value, depth: usize) -> Result<Json, String> {
+fn from_serde(value: &serde_json::Value, depth: usize) -> Result<Json, Kind> {
     use serde_json::Value;
     if depth > MAX_DEPTH {
-        return Err(format!("nested more than {MAX_DEPTH} levels deep"));
+        return Err(Kind::TooDeep);
     }
     Ok(match value {
         Value::Null => Json::Null,
@@ -63,7 +51,7 @@ fn from_serde(value: &serde_json::Value, depth: usize) -> Result<Json, String> {
         Value::Object(map) => Json::Object(
             map.iter()
                 .map(|(key, item)| Ok((key.clone(), from_serde(item, depth + 1)?)))
-                .collect::<Result<_, String>>()?,
+                .collect::<Result<_, Kind>>()?,
         ),
     })
 }
@@ -83,10 +71,10 @@ mod tests {
 
     #[test]
     fn refuses_bad_text_deep_nesting_and_huge_files() {
-        assert!(parse("{").unwrap_err().starts_with("not valid JSON"));
+        assert!(matches!(parse("{"), Err(Kind::NotJson(_))));
         let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
-        assert_eq!(parse(&deep).unwrap_err(), "nested more than 32 levels deep");
+        assert_eq!(parse(&deep), Err(Kind::TooDeep));
         let huge = format!("[{}0]", "0,".repeat(MAX_BYTES));
-        assert!(parse(&huge).unwrap_err().contains("too large"));
+        assert_eq!(parse(&huge), Err(Kind::TooLarge { bytes: huge.len() }));
     }
 }

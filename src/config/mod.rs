@@ -3,12 +3,14 @@
 //! folder, compiled in; a hosted config (the `config` attribute) uses the same format.
 
 pub mod json;
+pub mod problem;
 mod validate;
 
 use crate::rules::{Bilingual, Schedule};
 
 pub use json::Json;
-pub use validate::{ConfigError, ConfigErrors, FORMAT_VERSION};
+pub use problem::{ConfigError, FORMAT_VERSION, Kind, Path, Step};
+pub use validate::ConfigErrors;
 
 /// The built-in config, also the starting point for a hosted one.
 pub const BUILTIN_JSON: &str = include_str!("hotline.json");
@@ -18,7 +20,7 @@ pub const BUILTIN_JSON: &str = include_str!("hotline.json");
 pub struct Config {
     /// The service's name.
     pub name: Bilingual,
-    /// E.164, e.g. `+4570200000`.
+    /// `+45` and 8 digits, e.g. `+4570200000`.
     pub phone: String,
     pub schedule: Schedule,
 }
@@ -32,8 +34,8 @@ impl Config {
     /// Parses and validates JSON text (with `serde_json`; the wasm build parses with the
     /// browser's `JSON.parse` and calls [`Config::from_json`]).
     pub fn parse(text: &str) -> Result<Config, ConfigErrors> {
-        let json = json::parse(text)
-            .map_err(|message| ConfigErrors(vec![ConfigError { path: String::new(), message }]))?;
+        let json =
+            json::parse(text).map_err(|kind| ConfigErrors(vec![ConfigError::document(kind)]))?;
         Config::from_json(&json)
     }
 

@@ -86,7 +86,8 @@ fn share(url: String, result: Result<Fetched, String>) {
 }
 
 fn parse(text: &str) -> Result<Config, String> {
-    let json = super::json::parse(text)?;
+    let json = super::json::parse(text)
+        .map_err(|kind| crate::config::ConfigError::document(kind).english())?;
     Config::from_json(&json).map_err(|errors| format!("invalid config: {errors}"))
 }
 
@@ -101,7 +102,10 @@ fn resolve(attribute: &str, host: &web_sys::HtmlElement) -> Result<String, Strin
         web_sys::Url::new_with_base(attribute, &base).map_err(|_| "it is not a URL".to_owned())?;
     match url.protocol().as_str() {
         "https:" | "http:" => Ok(url.href()),
-        other => Err(format!("only http and https URLs are fetched, not {other}")),
+        // Only the page's own scripts can make a blob: URL, and only for their own origin (the
+        // checker page previews a pasted config this way); a visitor cannot.
+        "blob:" => Ok(url.href()),
+        other => Err(format!("only http, https and blob URLs are fetched, not {other}")),
     }
 }
 

@@ -5,23 +5,24 @@ use std::collections::BTreeMap;
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::config::Kind;
 use crate::config::json::{Json, MAX_BYTES, MAX_DEPTH};
 
-/// Parses JSON text; the error is one sentence naming the problem.
-pub fn parse(text: &str) -> Result<Json, String> {
+/// Parses JSON text; the error is the problem, without a path (it is the whole document).
+pub fn parse(text: &str) -> Result<Json, Kind> {
     if text.len() > MAX_BYTES {
-        return Err(format!("{} bytes is too large (at most {MAX_BYTES})", text.len()));
+        return Err(Kind::TooLarge { bytes: text.len() });
     }
     let value = js_sys::JSON::parse(text).map_err(|error| {
         let reason = error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()));
-        format!("not valid JSON: {}", reason.unwrap_or_default())
+        Kind::NotJson(reason.unwrap_or_default())
     })?;
     from_js(&value, 0)
 }
 
-fn from_js(value: &JsValue, depth: usize) -> Result<Json, String> {
+fn from_js(value: &JsValue, depth: usize) -> Result<Json, Kind> {
     if depth > MAX_DEPTH {
-        return Err(format!("nested more than {MAX_DEPTH} levels deep"));
+        return Err(Kind::TooDeep);
     }
     if value.is_null() {
         return Ok(Json::Null);

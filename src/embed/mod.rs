@@ -2,6 +2,8 @@
 //! (`loader.js`) defines the custom element and calls [`mount`] when an element is connected,
 //! then `free()` on the returned [`Widget`] when it is disconnected.
 
+#[cfg(feature = "checker")]
+mod check;
 mod clock;
 mod element;
 mod fetch;

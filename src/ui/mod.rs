@@ -3,6 +3,7 @@
 
 mod da;
 mod en;
+pub mod listing;
 pub mod phone;
 pub mod structured_data;
 mod texts;
@@ -16,4 +17,4 @@ pub use components::HotlineWidget;
 #[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
 pub use components::prerender;
 pub use texts::{Day, Lang, Texts};
-pub use view::{DayGroup, DayRow, Label, PhoneView, Variant, WidgetView};
+pub use view::{DayGroup, DayRow, Label, PhoneView, Variant, WidgetView, day_row};

@@ -317,7 +317,9 @@ fn redraw_at(now: DateTime<Utc>, status: &Status) -> DateTime<Utc> {
         .unwrap_or(midnight)
 }
 
-fn day_row(config: &Config, date: NaiveDate, today: NaiveDate, lang: Lang) -> DayRow {
+/// One day's hours and why, as the widget's special-days list, the validator command and the
+/// checker page show it.
+pub fn day_row(config: &Config, date: NaiveDate, today: NaiveDate, lang: Lang) -> DayRow {
     let texts = lang.texts();
     let day = config.schedule.day(date);
     let hours = hours_text(day.intervals, texts);

@@ -33,6 +33,8 @@ pub fn release(args: &[String]) -> Result {
     let _ = std::fs::remove_dir_all(&out);
     dist::bundle(&[], &out, &root().join("target"))?;
     copy(&root().join("src/config/hotline.json"), &out.join(CONFIG))?;
+    checker(&out)?;
+    contract(&out)?;
     let integrity = dist::integrity(&out.join(JS))?;
     page_stylesheet(&out.join(CSS))?;
     let css =
@@ -45,6 +47,7 @@ pub fn release(args: &[String]) -> Result {
         "{{\"version\": \"{version}\", \"js\": \"{version}/{JS}\", \"integrity\": \"{integrity}\"}}\n"
     );
     write(&root().join("dist/digital-hotline/release.json"), &manifest)?;
+    npm_package(&out, &version)?;
     dist::size_report(&[out.join(JS), out.join(WASM), out.join(CONFIG)])?;
     precompress(&out)?;
     println!("Release {version}: {}", out.display());
@@ -53,6 +56,108 @@ pub fn release(args: &[String]) -> Result {
     }
     Ok(())
 }
+
+/// The config checker page for whoever edits the hours: `check.html` with its stylesheet and
+/// script, and `check.wasm`: the widget's code with the checker's entry points (the `checker`
+/// feature), so the widget's own wasm does not carry them.
+fn checker(out: &Path) -> Result {
+    let build = root().join("target/checker");
+    dist::bundle(&["--features", "checker"], &build, &root().join("target"))?;
+    copy(&build.join(WASM), &out.join("check.wasm"))?;
+    let source = root().join("src/checker");
+    for file in ["check.html", "check.css"] {
+        copy(&source.join(file), &out.join(file))?;
+    }
+    let glue = root().join("target/wasm-bindgen/digital_hotline.js");
+    run(Command::new(root().join("node_modules/.bin/esbuild"))
+        .arg(source.join("check.js"))
+        .args(["--bundle", "--format=iife", "--minify", "--target=es2022", "--legal-comments=none"])
+        .arg("--log-override:empty-import-meta=silent")
+        .arg(format!("--alias:digital-hotline-glue={}", glue.display()))
+        .arg(format!("--outfile={}", out.join("check.js").display())))
+}
+
+/// `digital-hotline.d.ts` (with `-react` and `-preact` companions for their JSX) and
+/// `custom-elements.json`, generated from the element's one description
+/// (`src/embed/contract.json`).
+fn contract(out: &Path) -> Result {
+    run(Command::new("node").arg("xtask/contract.mjs").arg(out))
+}
+
+/// The files a package carries, from the release folder.
+const PACKAGE_FILES: [&str; 8] = [
+    JS,
+    WASM,
+    "digital-hotline.d.ts",
+    "digital-hotline-react.d.ts",
+    "digital-hotline-preact.d.ts",
+    "custom-elements.json",
+    SNIPPET,
+    CONFIG,
+];
+
+/// An npm-ready folder, `dist/npm/`: the release's widget, types and manifest with a
+/// `package.json` at the release's version, the licence and a README for the package. Never
+/// published by this project; `npm pack` of it is tested (`tests/browser/package.test.mjs`).
+fn npm_package(out: &Path, version: &str) -> Result {
+    let package = root().join("dist/npm");
+    let _ = std::fs::remove_dir_all(&package);
+    std::fs::create_dir_all(&package)
+        .map_err(|error| format!("cannot create {}: {error}", package.display()))?;
+    for file in PACKAGE_FILES {
+        copy(&out.join(file), &package.join(file))?;
+    }
+    copy(&root().join("src/package/README.md"), &package.join("README.md"))?;
+    write(&package.join("LICENSE"), MIT_LICENSE)?;
+    let files = PACKAGE_FILES.map(|file| format!("\"{file}\"")).join(", ");
+    let manifest = format!(
+        r#"{{
+  "name": "digital-hotline",
+  "version": "{version}",
+  "description": "<digital-hotline>: is Den Digitale Hotline (70 20 00 00) open right now? A drop-in web component.",
+  "license": "MIT",
+  "keywords": ["web-component", "custom-element", "opening-hours", "denmark"],
+  "types": "./digital-hotline.d.ts",
+  "customElements": "./custom-elements.json",
+  "exports": {{
+    ".": {{ "types": "./digital-hotline.d.ts", "default": "./digital-hotline.js" }},
+    "./react": {{ "types": "./digital-hotline-react.d.ts" }},
+    "./preact": {{ "types": "./digital-hotline-preact.d.ts" }},
+    "./digital-hotline.js": "./digital-hotline.js",
+    "./digital-hotline.wasm": "./digital-hotline.wasm",
+    "./custom-elements.json": "./custom-elements.json",
+    "./embed.html": "./embed.html",
+    "./hotline.json": "./hotline.json",
+    "./package.json": "./package.json"
+  }},
+  "files": [{files}],
+  "sideEffects": true
+}}
+"#
+    );
+    write(&package.join("package.json"), &manifest)
+}
+
+/// The licence `Cargo.toml` names (`license = "MIT"`).
+const MIT_LICENSE: &str = "MIT License
+
+Copyright (c) 2026 The digital-hotline authors
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software
+and associated documentation files (the \"Software\"), to deal in the Software without
+restriction, including without limitation the rights to use, copy, modify, merge, publish,
+distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the
+Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING
+BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+";
 
 /// A file the snippet links, with its Subresource Integrity hash.
 struct Linked {
