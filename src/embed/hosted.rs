@@ -85,7 +85,7 @@ fn share(url: String, result: Result<Fetched, String>) {
     }
 }
 
-fn parse(text: &str) -> Result<Config, String> {
+pub(super) fn parse(text: &str) -> Result<Config, String> {
     let json = super::json::parse(text)
         .map_err(|kind| crate::config::ConfigError::document(kind).english())?;
     Config::from_json(&json).map_err(|errors| format!("invalid config: {errors}"))

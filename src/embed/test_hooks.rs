@@ -5,7 +5,6 @@
 use chrono::DateTime;
 use wasm_bindgen::prelude::*;
 
-use crate::config::Config;
 use crate::ui::{Lang, WidgetView};
 
 /// Installs the hooks, when the loader's runtime object is there.
@@ -31,8 +30,7 @@ pub fn install() {
 /// turned into the texts shown. `null` when valid, else the reason as the widget's warning
 /// gives it. A broken invariant panics, which the loader's `dead` flag shows.
 fn validate(text: String, seconds: f64) -> JsValue {
-    let config = super::json::parse(&text)
-        .and_then(|json| Config::from_json(&json).map_err(|e| format!("invalid config: {e}")));
+    let config = super::hosted::parse(&text);
     match config {
         Ok(config) => {
             let now = DateTime::from_timestamp(seconds as i64, 0).unwrap_or_default();
