@@ -70,9 +70,16 @@ pub fn bundle(cargo_args: &[&str], out: &Path, target_dir: &Path) -> Result {
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(&glue_dir)
         .arg(&wasm))?;
-    // binaryen from npm: Debian's binaryen 108 writes wasm that fails in browsers.
+    // binaryen from npm: Debian's binaryen 108 writes wasm that fails in browsers. Passes
+    // run until nothing shrinks; the sections a browser does not read are dropped.
     run(Command::new(npm_bin("wasm-opt"))
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .args([
+            "-Oz",
+            "--converge",
+            "--strip-debug",
+            "--strip-producers",
+            "--strip-target-features",
+        ])
         .arg(glue_dir.join("digital_hotline_bg.wasm"))
         .arg("-o")
         .arg(out.join(WASM)))?;
