@@ -24,8 +24,9 @@ use crate::ui::{HotlineWidget, Lang, Variant, WidgetView, structured_data};
 const MAX_TIMER_MS: i64 = i32::MAX as i64;
 
 /// The widget's CSS, shared by every shadow root on the page as one constructed stylesheet
-/// (no `<style>` element, so a CSP without `'unsafe-inline'` allows it).
-const CSS: &str = include_str!("../../style/widget.css");
+/// (no `<style>` element, so a CSP without `'unsafe-inline'` allows it): `style/widget.css`,
+/// minified by `build.rs`.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
