@@ -2,6 +2,10 @@
 //! weeks day by day, or every problem with the path to its field.
 //!
 //! `cargo hotline-config FILE [--from YYYY-MM-DD] [--weeks N]`
+//!
+//! Native only: it parses with `serde_json`, which the wasm build does not have.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::ExitCode;
 

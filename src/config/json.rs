@@ -38,6 +38,7 @@ impl Json {
 }
 
 /// Parses JSON text with `serde_json`. The error is one sentence for the person who wrote it.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse(text: &str) -> Result<Json, String> {
     if text.len() > MAX_BYTES {
         return Err(format!("{} bytes is too large (at most {MAX_BYTES})", text.len()));
@@ -47,6 +48,7 @@ pub fn parse(text: &str) -> Result<Json, String> {
     from_serde(&value, 0)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn from_serde(value: &serde_json::Value, depth: usize) -> Result<Json, String> {
     use serde_json::Value;
     if depth > MAX_DEPTH {
@@ -68,7 +70,7 @@ fn from_serde(value: &serde_json::Value, depth: usize) -> Result<Json, String> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -16,7 +16,7 @@ use web_sys::{
 use super::listener::Listener;
 use super::timer::Timer;
 use super::{clock, hosted};
-use crate::config::{BUILTIN_JSON, Config};
+use crate::config::Config;
 use crate::rules::{Status, zone};
 use crate::ui::{HotlineWidget, Lang, Variant, WidgetView, structured_data};
 
@@ -30,8 +30,6 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// Parsed once per page, shared by every widget on it.
-    static BUILTIN: Rc<Config> = Rc::new(builtin_config());
 }
 
 /// A mounted widget. Dropping it (JS: `free()`) cancels its timer, removes its listeners and
@@ -41,7 +39,7 @@ pub struct Widget {
     _live: Rc<Live>,
 }
 
-pub(super) struct Live {
+struct Live {
     host: HtmlElement,
     lang: Lang,
     variant: Variant,
@@ -120,8 +118,18 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         live.listen_for_wake_ups();
     }
     match live.host.get_attribute("config") {
-        None => live.render(builtin(), 0),
-        Some(url) => hosted::request(&url, &live),
+        None => live.render(hosted::builtin(), 0),
+        Some(url) => {
+            let base = live.host.base_uri().ok().flatten().unwrap_or_default();
+            let waiting = Rc::downgrade(&live);
+            let ready = move |config, offset| {
+                // A widget removed meanwhile is not drawn.
+                if let Some(live) = waiting.upgrade() {
+                    live.render(config, offset);
+                }
+            };
+            hosted::request(&url, &base, Box::new(ready));
+        }
     }
     Ok(Widget { _live: live })
 }
@@ -129,7 +137,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
 impl Live {
     /// Draws the widget with `config` and keeps it current from then on, reading the
     /// visitor's clock plus `clock_offset_ms`.
-    pub(super) fn render(self: &Rc<Live>, config: Rc<Config>, clock_offset_ms: i64) {
+    fn render(self: &Rc<Live>, config: Rc<Config>, clock_offset_ms: i64) {
         if self.host.has_attribute("structured-data") {
             let today =
                 zone::local_date(self.preview.unwrap_or_else(|| clock::now(clock_offset_ms)));
@@ -271,24 +279,6 @@ impl Live {
         });
         self.listeners.borrow_mut().extend(listeners);
     }
-
-    pub(super) fn host(&self) -> &HtmlElement {
-        &self.host
-    }
-}
-
-/// The built-in config, for widgets without a `config` URL and when a hosted one fails.
-pub(super) fn builtin() -> Rc<Config> {
-    BUILTIN.with(Rc::clone)
-}
-
-/// `hotline.json`, parsed by the browser. It is tested to equal [`Config::announced`], which
-/// stands in should it ever fail here.
-fn builtin_config() -> Config {
-    super::json::parse(BUILTIN_JSON)
-        .ok()
-        .and_then(|json| Config::from_json(&json).ok())
-        .unwrap_or_else(Config::announced)
 }
 
 /// Puts the schema.org JSON-LD in the page's `<head>`, once per phone number however many
