@@ -38,8 +38,8 @@ impl Config {
         Config::from_json(&json)
     }
 
-    /// The line as announced, coded in Rust: what `hotline.json` must say (tested), and the
-    /// fallback should that file ever fail to parse where it is read.
+    /// The line as announced, coded in Rust: what `hotline.json` says (tested). The wasm uses
+    /// it as the built-in config, so it parses no JSON unless a page names a hosted config.
     pub fn announced() -> Config {
         Config {
             name: Bilingual {

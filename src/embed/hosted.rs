@@ -8,15 +8,16 @@ use std::rc::Rc;
 
 use super::clock;
 use super::fetch::{Fetched, fetch_text};
-use crate::config::{BUILTIN_JSON, Config};
+use crate::config::Config;
 
 const TIMEOUT_MS: u32 = 5_000;
 
 thread_local! {
     /// Per URL, in order of first use; a page names one or two.
     static HOSTED: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
-    /// Parsed once per page, shared by every widget on it.
-    static BUILTIN: Rc<Config> = Rc::new(builtin_config());
+    /// `hotline.json` as coded in Rust ([`Config::announced`], tested equal to the file): no
+    /// JSON to parse and validate before the first render. Shared by every widget.
+    static BUILTIN: Rc<Config> = Rc::new(Config::announced());
 }
 
 /// Called with the config to show and the correction for the visitor's clock.
@@ -94,12 +95,6 @@ fn share(url: String, result: Result<Fetched, String>) {
 /// The built-in config, for widgets without a `config` URL and when a hosted one fails.
 pub(super) fn builtin() -> Rc<Config> {
     BUILTIN.with(Rc::clone)
-}
-
-/// `hotline.json`, parsed by the browser. It is tested to equal [`Config::announced`], which
-/// stands in should it ever fail here.
-fn builtin_config() -> Config {
-    parse(BUILTIN_JSON).unwrap_or_else(|_| Config::announced())
 }
 
 fn parse(text: &str) -> Result<Config, String> {
