@@ -1,8 +1,11 @@
 // `cargo xtask bench`: what the widget costs a page, side by side with a peer page built on
 // the npm `opening_hours` library (COMPARISON ONLY, bench/peer.js) and an empty baseline page.
-// Prints one table; never a pass/fail (these machines are shared and noisy), but says which
-// targets of the weight-and-speed issue the numbers meet.
-import { readFile } from 'node:fs/promises';
+// Prints the tables as markdown and writes them into README.md's "Weight and speed" section
+// (between the bench markers), naming the commit measured; never a pass/fail (these machines
+// are shared and noisy), but says which targets of the weight-and-speed issue the numbers meet.
+// Sizes in KiB (1,024 bytes).
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 import { build } from 'esbuild';
@@ -22,9 +25,12 @@ const peer = (await build({ entryPoints: [new URL('bench/peer.js', ROOT).pathnam
   format: 'iife', write: false, logLevel: 'silent' })).outputFiles[0].contents;
 const baseline = await readFile(new URL('bench/baseline.js', ROOT));
 
-const ELEMENT = '<digital-hotline lang="da"><a href="tel:+4570200000">Den Digitale Hotline: 70 20 00 00</a></digital-hotline>';
-const page = (script) => `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Bench</title>
-<link rel="icon" href="data:,"><script src="${script}" defer></script></head><body>${ELEMENT}</body></html>`;
+const element = (attributes = '') =>
+  `<digital-hotline lang="da"${attributes}><a href="tel:+4570200000">Den Digitale Hotline: 70 20 00 00</a></digital-hotline>`;
+const page = (script, body = element()) => `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Bench</title>
+<link rel="icon" href="data:,"><script src="${script}" defer></script></head><body>${body}</body></html>`;
+// Three widgets, as on a page with the box in the main column, the sidebar and the footer.
+const three = element() + element(' variant="compact"') + element(' lang="en"');
 const js = (body) => (_request, response) => {
   response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
   response.end(body);
@@ -38,10 +44,17 @@ const server = await startServer({
     '/ours.html': html(page(`/${RELEASE}/digital-hotline.js`)),
     '/peer.html': html(page('/bench/peer.js')),
     '/baseline.html': html(page('/bench/baseline.js')),
+    '/ours-three.html': html(page(`/${RELEASE}/digital-hotline.js`, three)),
+    '/ours-config.html': html(page(`/${RELEASE}/digital-hotline.js`, element(` config="/${RELEASE}/hotline.json"`))),
     '/bench/peer.js': js(peer),
     '/bench/baseline.js': js(baseline),
   },
 });
+
+// ---- which build ----
+const git = (...args) => execFileSync('git', args, { cwd: new URL('.', ROOT), encoding: 'utf8' }).trim();
+const commit = git('rev-parse', '--short=12', 'HEAD');
+const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
 
 // ---- bytes ----
 const kb = (n) => (n / 1024).toFixed(1);
@@ -53,9 +66,12 @@ const ours = [
   sizes('digital-hotline.js (loader + glue)', await readFile(new URL(`${RELEASE}/digital-hotline.js`, ROOT))),
   sizes('digital-hotline.wasm (built-in config inside)', await readFile(new URL(`${RELEASE}/digital-hotline.wasm`, ROOT))),
 ];
+const hostedConfig = sizes('hotline.json (a hosted config, `config=`)', await readFile(new URL(`${RELEASE}/hotline.json`, ROOT)));
 const total = (files) => files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip, brotli: sum.brotli + f.brotli }),
   { raw: 0, gzip: 0, brotli: 0 });
 const oursTotal = total(ours);
+// A page with `config=`: today the same two files, plus the config itself.
+const withConfig = total([...ours, hostedConfig]);
 const peerSize = sizes('peer.js (opening_hours, esbuild --minify)', Buffer.from(peer));
 
 // ---- time to status ----
@@ -65,9 +81,10 @@ function probe() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.bench.longTasks.push(entry.duration);
   }).observe({ type: 'longtask', buffered: true });
+  // "State set" is when every widget on the page has its state.
   new MutationObserver((_records, observer) => {
-    const element = document.querySelector('digital-hotline[state]');
-    if (!element) return;
+    if (!document.querySelector('digital-hotline[state]')) return;
+    if (document.querySelector('digital-hotline:not([state])')) return;
     observer.disconnect();
     window.bench.state = performance.now();
     requestAnimationFrame(() => setTimeout(() => { window.bench.painted = performance.now(); }, 0));
@@ -113,6 +130,14 @@ for (const throttle of [1, 4]) {
     process.stderr.write(`  measured ${name} at ${throttle}× CPU: ${LOADS} cold loads\n`);
   }
 }
+// The long-task check: three widgets on a slow phone.
+{
+  const loads = [];
+  await coldLoad('/ours-three.html', 4);
+  for (let i = 0; i < LOADS; i++) loads.push(await coldLoad('/ours-three.html', 4));
+  timings['three@4'] = loads;
+  process.stderr.write(`  measured three widgets at 4× CPU: ${LOADS} cold loads\n`);
+}
 
 // ---- work between transitions and memory over 14 simulated days ----
 async function longRun(path) {
@@ -122,6 +147,16 @@ async function longRun(path) {
   await tab.clock.install({ time: new Date('2026-11-30T08:00:00+01:00') });
   await tab.clock.pauseAt(new Date('2026-11-30T08:00:00+01:00'));
   await tab.addInitScript(() => {
+    // The page's wasm memories, caught where they are made: no hook in the shipped loader.
+    window.benchMemories = [];
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = (...args) => original(...args).then((result) => {
+        const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+        if (instance.exports.memory) window.benchMemories.push(instance.exports.memory);
+        return result;
+      });
+    }
     window.fired = 0;
     const setTimeoutFake = window.setTimeout;
     window.setTimeout = (callback, ...rest) => setTimeoutFake((...args) => { window.fired += 1; return callback(...args); }, ...rest);
@@ -131,7 +166,7 @@ async function longRun(path) {
   const memory = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    const wasm = await tab.evaluate(() => window[Symbol.for('digital-hotline')]?.memory?.buffer.byteLength ?? 0);
+    const wasm = await tab.evaluate(() => window.benchMemories.reduce((sum, m) => sum + m.buffer.byteLength, 0));
     return { heap, wasm };
   };
   const day = 24 * 60 * 60 * 1000;
@@ -152,14 +187,16 @@ const peerLong = await longRun('/peer.html');
 await browser.close();
 await server.close();
 
-// ---- the table ----
+// ---- the tables ----
 const ms = (v) => `${v.toFixed(0)} ms`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
 const lines = [];
-lines.push(`digital-hotline ${manifest.version} · ${new Date().toISOString().slice(0, 16)}Z · ${LOADS} cold loads each, cache disabled, headless Chromium, 127.0.0.1`);
-lines.push('', row(['bytes a visitor downloads', 'raw KB', 'gzip KB', 'brotli KB']), row(['---', '---:', '---:', '---:']));
+lines.push(`Commit \`${commit}\`${dirty ? ' with uncommitted changes' : ''}, digital-hotline ${manifest.version}, ${new Date().toISOString().slice(0, 16)}Z: ${LOADS} cold loads per page, cache disabled, headless Chromium, 127.0.0.1. KiB = 1,024 bytes.`);
+lines.push('', row(['bytes a visitor downloads', 'raw KiB', 'gzip KiB', 'brotli KiB']), row(['---', '---:', '---:', '---:']));
 for (const f of ours) lines.push(row([f.name, kb(f.raw), kb(f.gzip), kb(f.brotli)]));
-lines.push(row(['**ours, total**', kb(oursTotal.raw), kb(oursTotal.gzip), `**${kb(oursTotal.brotli)}**`]));
+lines.push(row(['**ours, total without `config=`**', kb(oursTotal.raw), kb(oursTotal.gzip), `**${kb(oursTotal.brotli)}**`]));
+lines.push(row([hostedConfig.name, kb(hostedConfig.raw), kb(hostedConfig.gzip), kb(hostedConfig.brotli)]));
+lines.push(row(['**ours, total with a hosted config**', kb(withConfig.raw), kb(withConfig.gzip), `**${kb(withConfig.brotli)}**`]));
 lines.push(row([`peer: ${peerSize.name}`, kb(peerSize.raw), kb(peerSize.gzip), kb(peerSize.brotli)]));
 lines.push(row(['ours / peer', (oursTotal.raw / peerSize.raw).toFixed(2), (oursTotal.gzip / peerSize.gzip).toFixed(2), (oursTotal.brotli / peerSize.brotli).toFixed(2)]));
 
@@ -167,41 +204,58 @@ lines.push('', row(['time from navigation start (median, p10–p90)', 'state set
   row(['---', '---:', '---:', '---:', '---:']));
 const cell = (loads, key) => `${ms(median(loads.map((l) => l[key])))} (${spread(loads.map((l) => l[key])).map((v) => v.toFixed(0)).join('–')})`;
 for (const name of ['baseline', 'ours', 'peer']) {
-  const label = { baseline: 'empty page (plain script sets state)', ours: '**ours**', peer: 'peer (opening_hours)' }[name];
+  const label = { baseline: 'plain-JS element (sets state, nothing else)', ours: '**ours**', peer: 'peer (opening_hours)' }[name];
   lines.push(row([label, cell(timings[`${name}@1`], 'state'), cell(timings[`${name}@1`], 'painted'),
     cell(timings[`${name}@4`], 'state'), cell(timings[`${name}@4`], 'painted')]));
 }
 const m = (name, throttle, key = 'state') => median(timings[`${name}@${throttle}`].map((l) => l[key]));
-lines.push(row(['ours / peer', (m('ours', 1) / m('peer', 1)).toFixed(2), (m('ours', 1, 'painted') / m('peer', 1, 'painted')).toFixed(2),
-  (m('ours', 4) / m('peer', 4)).toFixed(2), (m('ours', 4, 'painted') / m('peer', 4, 'painted')).toFixed(2)]));
-lines.push(row(['ours − empty page', ms(m('ours', 1) - m('baseline', 1)), ms(m('ours', 1, 'painted') - m('baseline', 1, 'painted')),
-  ms(m('ours', 4) - m('baseline', 4)), ms(m('ours', 4, 'painted') - m('baseline', 4, 'painted'))]));
+const added = (name, throttle, key = 'state') => m(name, throttle, key) - m('baseline', throttle, key);
+lines.push(row(['ours − plain JS', ms(added('ours', 1)), ms(added('ours', 1, 'painted')), ms(added('ours', 4)), ms(added('ours', 4, 'painted'))]));
+lines.push(row(['peer − plain JS', ms(added('peer', 1)), ms(added('peer', 1, 'painted')), ms(added('peer', 4)), ms(added('peer', 4, 'painted'))]));
+const ratio = (throttle, key) => (added('ours', throttle, key) / added('peer', throttle, key)).toFixed(2);
+lines.push(row(['ours / peer, added time', ratio(1, 'state'), ratio(1, 'painted'), ratio(4, 'state'), ratio(4, 'painted')]));
 
 lines.push('', row(['main thread during load (median)', 'longest task, 1×', 'total blocking time, 1×', 'longest task, 4×', 'total blocking time, 4×']),
   row(['---', '---:', '---:', '---:', '---:']));
+const t = (key, throttle, what) => ms(median(timings[`${key}@${throttle}`].map((l) => l[what])));
 for (const name of ['ours', 'peer']) {
-  const t = (throttle, key) => ms(median(timings[`${name}@${throttle}`].map((l) => l[key])));
-  lines.push(row([name, t(1, 'longest'), t(1, 'blocking'), t(4, 'longest'), t(4, 'blocking')]));
+  lines.push(row([name, t(name, 1, 'longest'), t(name, 1, 'blocking'), t(name, 4, 'longest'), t(name, 4, 'blocking')]));
 }
+lines.push(row(['ours, three widgets', '', '', t('three', 4, 'longest'), t('three', 4, 'blocking')]));
 
-const mb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 lines.push('', row(['memory: after load → after 1 simulated day → 14 days later', 'JS heap', 'wasm memory', 'growth over the 14 days', 'timer tasks per hour']),
   row(['---', '---:', '---:', '---:', '---:']));
 for (const [name, run] of [['ours', oursLong], ['peer (no live updates)', peerLong]]) {
   const growth = run.after.heap + run.after.wasm - run.before.heap - run.before.wasm;
-  const path = (key) => [run.loaded, run.before, run.after].map((m) => mb(m[key])).join(' → ');
-  lines.push(row([name, path('heap'), path('wasm'), `${(growth / 1024).toFixed(1)} KB`, `${run.perHour.toFixed(2)} (${run.fired} in 14 days)`]));
+  const path = (key) => [run.loaded, run.before, run.after].map((m) => kib(m[key])).join(' → ');
+  lines.push(row([name, path('heap'), path('wasm'), `${(growth / 1024).toFixed(1)} KiB`, `${run.perHour.toFixed(2)} (${run.fired} in 14 days)`]));
 }
 
 const check = (ok, text) => `- ${ok ? 'met' : '**missed**'}: ${text}`;
-const oursGrowth = oursLong.after.heap + oursLong.after.wasm - oursLong.before.heap - oursLong.before.wasm;
-const longestOurs = median(timings['ours@1'].map((l) => l.longest));
-lines.push('', 'Targets (issue "Weight and speed"):',
-  check(oursTotal.brotli <= 35 * 1024, `whole download ≤ 35 KB brotli (${kb(oursTotal.brotli)} KB)`),
-  check(m('ours', 1) <= 0.7 * m('peer', 1), `time to status ≤ 0.7× peer unthrottled (${(m('ours', 1) / m('peer', 1)).toFixed(2)}×)`),
-  check(m('ours', 4) <= 0.5 * m('peer', 4), `time to status ≤ 0.5× peer at 4× CPU (${(m('ours', 4) / m('peer', 4)).toFixed(2)}×)`),
-  check(m('ours', 1) - m('baseline', 1) <= 40, `within 40 ms of the empty page (${ms(m('ours', 1) - m('baseline', 1))})`),
-  check(longestOurs <= 50, `no task over 50 ms during load, unthrottled (longest ${ms(longestOurs)})`),
-  check(oursGrowth < 64 * 1024, `memory growth over 14 simulated days < 64 KB (${(oursGrowth / 1024).toFixed(1)} KB)`),
+const growth = (run) => run.after.heap + run.after.wasm - run.before.heap - run.before.wasm;
+const threeLongest = median(timings['three@4'].map((l) => l.longest));
+lines.push('', 'Targets (issue 11, "A third lighter"):',
+  check(oursTotal.brotli <= 55 * 1024, `first load without \`config=\` ≤ 55 KiB brotli (${kb(oursTotal.brotli)} KiB)`),
+  check(withConfig.brotli <= 65 * 1024, `with a hosted config ≤ 65 KiB brotli (${kb(withConfig.brotli)} KiB)`),
+  check(added('ours', 4) <= 0.6 * added('peer', 4), `added time at 4× CPU ≤ 0.6× the peer's (${ratio(4, 'state')}×)`),
+  check(threeLongest <= 50, `no task over 50 ms during load with three widgets at 4× CPU (longest ${ms(threeLongest)})`),
+  check(added('ours', 1) <= 20, `added time unthrottled ≤ 20 ms (${ms(added('ours', 1))})`),
+  check(growth(oursLong) <= Math.max(64 * 1024, 2 * growth(peerLong)),
+    `memory flat over 14 simulated days: growth within the harness's own drift (${(growth(oursLong) / 1024).toFixed(1)} KiB; the idle peer page ${(growth(peerLong) / 1024).toFixed(1)} KiB)`),
   `- timer tasks: ${oursLong.fired} in 14 days = a clock check every 5 minutes (12 an hour; DOM work only at transitions, "closing soon" and midnight)`);
-console.log(lines.join('\n'));
+const report = lines.join('\n');
+console.log(report);
+
+// README.md: the section between the markers is this report.
+const readmeUrl = new URL('README.md', ROOT);
+const readme = await readFile(readmeUrl, 'utf8');
+const START = '<!-- bench:start (written by `cargo xtask bench`) -->';
+const END = '<!-- bench:end -->';
+const [before, rest] = readme.split(START);
+if (rest === undefined || !rest.includes(END)) {
+  console.error('README.md has no bench markers; not updated');
+} else {
+  await writeFile(readmeUrl, `${before}${START}\n${report}\n${END}${rest.slice(rest.indexOf(END) + END.length)}`);
+  console.error('README.md "Weight and speed" updated');
+}

@@ -1,6 +1,7 @@
 //! The corpus of malformed configs in `tests/fixtures/bad-configs/` (the browser tests load
 //! the same files): each is refused, first for the reason `EXPECTED.tsv` gives in English and
 //! in Danish.
+#![cfg(not(target_arch = "wasm32"))] // parses with serde_json, native only
 
 use std::path::Path;
 

@@ -4,6 +4,10 @@
 //! from the same code.
 //!
 //! `cargo hotline-config FILE [--from YYYY-MM-DD] [--weeks N] [--lang da|en]`
+//!
+//! Native only: it parses with `serde_json`, which the wasm build does not have.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::ExitCode;
 

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::problem::Kind;
 
 /// Nesting deeper than this is refused: a config is at most five levels deep, and a limit
@@ -26,6 +27,7 @@ pub enum Json {
 }
 
 /// Parses JSON text with `serde_json`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse(text: &str) -> Result<Json, Kind> {
     if text.len() > MAX_BYTES {
         return Err(Kind::TooLarge { bytes: text.len() });
@@ -35,6 +37,7 @@ pub fn parse(text: &str) -> Result<Json, Kind> {
     from_serde(&value, 0)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn from_serde(value: &serde_json::Value, depth: usize) -> Result<Json, Kind> {
     use serde_json::Value;
     if depth > MAX_DEPTH {
@@ -56,7 +59,7 @@ fn from_serde(value: &serde_json::Value, depth: usize) -> Result<Json, Kind> {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -273,7 +273,7 @@ impl Check {
                 }
             }
         }
-        parsed.sort_by_key(|(_, interval)| interval.start);
+        parsed.sort_unstable_by_key(|(index, interval)| (interval.start, *index));
         for pair in parsed.windows(2) {
             let ((_, earlier), (index, later)) = (pair[0], pair[1]);
             if later.start < earlier.end {
@@ -353,7 +353,7 @@ impl Check {
                 None => valid = false,
             }
         }
-        exceptions.sort_by_key(|(_, exception)| exception.first);
+        exceptions.sort_unstable_by_key(|(index, exception)| (exception.first, *index));
         for pair in exceptions.windows(2) {
             let ((earlier_index, earlier), (index, later)) = (&pair[0], &pair[1]);
             if later.first <= earlier.last {

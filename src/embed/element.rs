@@ -17,7 +17,7 @@ use super::clock::{self, Correction};
 use super::hosted;
 use super::listener::Listener;
 use super::timer::Timer;
-use crate::config::{BUILTIN_JSON, Config};
+use crate::config::Config;
 use crate::rules::{Status, zone};
 use crate::ui::{HotlineWidget, Label, Lang, Variant, WidgetView, structured_data};
 
@@ -28,13 +28,12 @@ use crate::ui::{HotlineWidget, Label, Lang, Variant, WidgetView, structured_data
 const CHECK_MS: i64 = 5 * 60 * 1000;
 
 /// The widget's CSS, shared by every shadow root on the page as one constructed stylesheet
-/// (no `<style>` element, so a CSP without `'unsafe-inline'` allows it).
-const CSS: &str = include_str!("../../style/widget.css");
+/// (no `<style>` element, so a CSP without `'unsafe-inline'` allows it): `style/widget.css`,
+/// minified by `build.rs`.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// Parsed once per page, shared by every widget on it.
-    static BUILTIN: Rc<Config> = Rc::new(builtin_config());
 }
 
 /// A mounted widget. Dropping it (JS: `free()`) cancels its timer, removes its listeners and
@@ -44,7 +43,7 @@ pub struct Widget {
     _live: Rc<Live>,
 }
 
-pub(super) struct Live {
+struct Live {
     host: HtmlElement,
     lang: Lang,
     variant: Variant,
@@ -135,8 +134,18 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         live.listen_for_wake_ups();
     }
     match live.host.get_attribute("config") {
-        None => live.render(builtin(), Correction::NONE),
-        Some(url) => hosted::request(&url, &live),
+        None => live.render(hosted::builtin(), Correction::NONE),
+        Some(url) => {
+            let base = live.host.base_uri().ok().flatten().unwrap_or_default();
+            let waiting = Rc::downgrade(&live);
+            let ready = move |config, correction| {
+                // A widget removed meanwhile is not drawn.
+                if let Some(live) = waiting.upgrade() {
+                    live.render(config, correction);
+                }
+            };
+            hosted::request(&url, &base, Box::new(ready));
+        }
     }
     Ok(Widget { _live: live })
 }
@@ -144,7 +153,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
 impl Live {
     /// Draws the widget with `config` and keeps it current from then on, reading the
     /// visitor's clock corrected by `clock`.
-    pub(super) fn render(self: &Rc<Live>, config: Rc<Config>, mut clock: Correction) {
+    fn render(self: &Rc<Live>, config: Rc<Config>, mut clock: Correction) {
         if self.host.has_attribute("structured-data") {
             let today = zone::local_date(self.preview.unwrap_or_else(|| clock.now()));
             let json = structured_data::contact_point(&config, today, self.lang);
@@ -306,24 +315,6 @@ impl Live {
         });
         self.listeners.borrow_mut().extend(listeners);
     }
-
-    pub(super) fn host(&self) -> &HtmlElement {
-        &self.host
-    }
-}
-
-/// The built-in config, for widgets without a `config` URL and when a hosted one fails.
-pub(super) fn builtin() -> Rc<Config> {
-    BUILTIN.with(Rc::clone)
-}
-
-/// `hotline.json`, parsed by the browser. It is tested to equal [`Config::announced`], which
-/// stands in should it ever fail here.
-fn builtin_config() -> Config {
-    super::json::parse(BUILTIN_JSON)
-        .ok()
-        .and_then(|json| Config::from_json(&json).ok())
-        .unwrap_or_else(Config::announced)
 }
 
 /// Puts the schema.org JSON-LD in the page's `<head>`, once per phone number however many

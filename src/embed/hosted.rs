@@ -1,12 +1,12 @@
 //! Hosted configs (`config="URL"`): fetched once per URL per page and shared by every widget
 //! that names it. Any failure (network, 5 s timeout, HTTP error, not JSON, invalid config)
 //! falls back to the built-in config with one console warning naming the URL and the reason.
+//! The cache knows nothing of widgets: whoever asks passes a callback.
 
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use super::clock::Correction;
-use super::element::{Live, builtin};
 use super::fetch::{Fetched, fetch_text};
 use crate::config::Config;
 
@@ -15,51 +15,58 @@ const TIMEOUT_MS: u32 = 5_000;
 thread_local! {
     /// Per URL, in order of first use; a page names one or two.
     static HOSTED: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
+    /// `hotline.json` as coded in Rust ([`Config::announced`], tested equal to the file): no
+    /// JSON to parse and validate before the first render. Shared by every widget.
+    static BUILTIN: Rc<Config> = Rc::new(Config::announced());
 }
 
+/// Called with the config to show and the correction for the visitor's clock.
+pub(super) type Ready = Box<dyn FnOnce(Rc<Config>, Correction)>;
+
 enum Entry {
-    /// Fetching; these widgets wait for it.
-    Loading(Vec<Weak<Live>>),
+    /// Fetching; these callbacks wait for it.
+    Loading(Vec<Ready>),
     /// The hosted config (or the built-in one after a failure), and the correction for the
     /// visitor's clock its server's `Date` and `Age` headers called for.
     Ready(Rc<Config>, Correction),
 }
 
-/// Renders `live` with the config at `attribute` (resolved against the page), fetching it
-/// unless another widget already has.
-pub(super) fn request(attribute: &str, live: &Rc<Live>) {
-    let url = match resolve(attribute, live.host()) {
+/// Calls `ready` with the config at `attribute` (resolved against `base`, the page's base
+/// URL), fetching it unless an earlier request already has.
+pub(super) fn request(attribute: &str, base: &str, ready: Ready) {
+    let url = match resolve(attribute, base) {
         Ok(url) => url,
         Err(reason) => {
             warn(attribute, &reason);
-            return live.render(builtin(), Correction::NONE);
+            return ready(builtin(), Correction::NONE);
         }
     };
-    let ready = HOSTED.with(|hosted| {
+    // The callback runs after the cache is let go: it may well ask for a config again.
+    let mut ready = Some(ready);
+    let (cached, first) = HOSTED.with(|hosted| {
         let mut hosted = hosted.borrow_mut();
         match hosted.iter_mut().find(|(known, _)| *known == url) {
-            Some((_, Entry::Ready(config, offset))) => Some(Some((config.clone(), *offset))),
+            Some((_, Entry::Ready(config, offset))) => (Some((config.clone(), *offset)), false),
             Some((_, Entry::Loading(waiting))) => {
-                waiting.push(Rc::downgrade(live));
-                Some(None)
+                waiting.extend(ready.take());
+                (None, false)
             }
             None => {
-                hosted.push((url.clone(), Entry::Loading(vec![Rc::downgrade(live)])));
-                None
+                hosted.push((url.clone(), Entry::Loading(ready.take().into_iter().collect())));
+                (None, true)
             }
         }
     });
-    match ready {
-        Some(Some((config, offset))) => live.render(config, offset),
-        Some(None) => {}
-        None => {
-            let target = url.clone();
-            fetch_text(&target, TIMEOUT_MS, move |result| share(url, result));
-        }
+    if let (Some((config, offset)), Some(ready)) = (cached, ready) {
+        ready(config, offset);
+    }
+    if first {
+        let target = url.clone();
+        fetch_text(&target, TIMEOUT_MS, move |result| share(url, result));
     }
 }
 
-/// Validates what arrived, warns on failure, and renders every widget waiting for it.
+/// Validates what arrived, warns on failure, and calls everyone waiting for it.
 fn share(url: String, result: Result<Fetched, String>) {
     let offset = match &result {
         Ok(fetched) => Correction::from_headers(fetched.date.as_deref(), fetched.age.as_deref()),
@@ -80,9 +87,14 @@ fn share(url: String, result: Result<Fetched, String>) {
             _ => Vec::new(),
         }
     });
-    for live in waiting.iter().filter_map(Weak::upgrade) {
-        live.render(config.clone(), offset);
+    for ready in waiting {
+        ready(config.clone(), offset);
     }
+}
+
+/// The built-in config, for widgets without a `config` URL and when a hosted one fails.
+pub(super) fn builtin() -> Rc<Config> {
+    BUILTIN.with(Rc::clone)
 }
 
 pub(super) fn parse(text: &str) -> Result<Config, String> {
@@ -92,14 +104,13 @@ pub(super) fn parse(text: &str) -> Result<Config, String> {
 }
 
 /// The absolute URL an attribute names, resolved like a link on the page.
-fn resolve(attribute: &str, host: &web_sys::HtmlElement) -> Result<String, String> {
+fn resolve(attribute: &str, base: &str) -> Result<String, String> {
     let attribute = attribute.trim();
     if attribute.is_empty() {
         return Err("the config attribute is empty".to_owned());
     }
-    let base = host.owner_document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     let url =
-        web_sys::Url::new_with_base(attribute, &base).map_err(|_| "it is not a URL".to_owned())?;
+        web_sys::Url::new_with_base(attribute, base).map_err(|_| "it is not a URL".to_owned())?;
     match url.protocol().as_str() {
         "https:" | "http:" => Ok(url.href()),
         // Only the page's own scripts can make a blob: URL, and only for their own origin (the

@@ -16,3 +16,9 @@ mod test_hooks;
 mod timer;
 
 pub use element::{Widget, mount};
+
+/// `talc` in place of std's dlmalloc: −1.9 KB brotli. `lol_alloc`'s free list measured 0.5 KB
+/// smaller, but a widget allocates and frees for days and talc is the maintained, binned,
+/// coalescing one (no O(free list) walk, no fragmentation creeping up).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Result, output, root, run, run_in, tools};
+use crate::{Result, imports, output, root, run, run_in, tools};
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const JS: &str = "digital-hotline.js";
@@ -81,12 +81,37 @@ pub fn bundle_from(root: &Path, cargo_args: &[&str], out: &Path, target_dir: &Pa
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(&glue_dir)
         .arg(&wasm))?;
-    // binaryen from npm: Debian's binaryen 108 writes wasm that fails in browsers.
+    // binaryen from npm: Debian's binaryen 108 writes wasm that fails in browsers. First the
+    // exports nobody calls go, so their code can: Leptos always enables server_fn's browser
+    // client, whose wasm-streams adapters are `#[wasm_bindgen]` classes (IntoUnderlying*).
+    // Then passes run until nothing shrinks; sections a browser does not read are dropped.
     run(Command::new(npm_bin("wasm-opt"))
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .args([
+            "--remove-exports",
+            "--pass-arg=remove-exports@*intounderlying*",
+            "-Oz",
+            "--converge",
+            "--strip-debug",
+            "--strip-producers",
+            "--strip-target-features",
+        ])
         .arg(glue_dir.join("digital_hotline_bg.wasm"))
         .arg("-o")
         .arg(out.join(WASM)))?;
+    let glue = glue_dir.join("digital_hotline.js");
+    let short_glue = glue_dir.join("digital_hotline_short.js");
+    let read = |file: &Path| {
+        std::fs::read(file).map_err(|error| format!("cannot read {}: {error}", file.display()))
+    };
+    let write = |file: &Path, bytes: &[u8]| {
+        std::fs::write(file, bytes)
+            .map_err(|error| format!("cannot write {}: {error}", file.display()))
+    };
+    let glue_text = String::from_utf8(read(&glue)?).map_err(|_| "the glue is not UTF-8")?;
+    let (wasm, glue_text) =
+        imports::shorten(&read(&out.join(WASM))?, &glue_text, "./digital_hotline_bg.js")?;
+    write(&out.join(WASM), &wasm)?;
+    write(&short_glue, glue_text.as_bytes())?;
     // The loader fetches the wasm with this hash, so a changed wasm is refused.
     let integrity = integrity(&out.join(WASM))?;
     run(Command::new(npm_bin("esbuild"))
@@ -103,10 +128,7 @@ pub fn bundle_from(root: &Path, cargo_args: &[&str], out: &Path, target_dir: &Pa
             // loader always passes the URL itself.
             "--log-override:empty-import-meta=silent",
         ])
-        .arg(format!(
-            "--alias:digital-hotline-glue={}",
-            glue_dir.join("digital_hotline.js").display()
-        ))
+        .arg(format!("--alias:digital-hotline-glue={}", short_glue.display()))
         .arg(format!("--define:WASM_INTEGRITY=\"{integrity}\""))
         .arg(format!("--outfile={}", out.join(JS).display())))
 }

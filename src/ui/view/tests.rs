@@ -442,3 +442,23 @@ fn preview_label() {
     assert_eq!(english.preview.as_deref(), Some("Preview: Thursday 24 December at 10:00"));
     assert_eq!(view_at(&config, Lang::Da, "2026-12-24T10:00:00+01:00").preview, None);
 }
+
+#[test]
+fn week_table_labels_are_capitalized_weekdays() {
+    let labels = |lang| {
+        let view = view_at(&Config::announced(), lang, "2026-11-26T10:00:00+01:00");
+        view.week.into_iter().map(|row| row.label).collect::<Vec<_>>()
+    };
+    let danish = ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"];
+    assert_eq!(labels(Lang::Da), danish);
+    let english = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    assert_eq!(labels(Lang::En), english);
+}
+
+#[test]
+fn capitalized_touches_only_a_leading_ascii_letter() {
+    assert_eq!(capitalized("lørdag"), "Lørdag");
+    assert_eq!(capitalized("Monday"), "Monday");
+    assert_eq!(capitalized("ølstue"), "ølstue");
+    assert_eq!(capitalized(""), "");
+}
