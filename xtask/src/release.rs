@@ -68,7 +68,8 @@ fn checker(out: &Path) -> Result {
     for file in ["check.html", "check.css"] {
         copy(&source.join(file), &out.join(file))?;
     }
-    let glue = root().join("target/wasm-bindgen/digital_hotline.js");
+    // The glue as `dist::bundle` left it: with the wasm's shortened import names.
+    let glue = root().join("target/wasm-bindgen/digital_hotline_short.js");
     run(Command::new(root().join("node_modules/.bin/esbuild"))
         .arg(source.join("check.js"))
         .args(["--bundle", "--format=iife", "--minify", "--target=es2022", "--legal-comments=none"])
