@@ -5,8 +5,10 @@
 // Everything is served with brotli, as a host should. Prints the medians and their difference
 // against the targets (met/missed, never a pass/fail), and writes the table into the README
 // between the `lighthouse:start`/`lighthouse:end` markers.
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { extname, normalize } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
@@ -19,6 +21,7 @@ const { version } = JSON.parse(await readFile(new URL('dist/digital-hotline/rele
 const RELEASE = new URL(`dist/digital-hotline/${version}/`, ROOT);
 const DKFDS = new URL('node_modules/dkfds/dist/', ROOT);
 const LIGHTHOUSE_VERSION = JSON.parse(await readFile(new URL('node_modules/lighthouse/package.json', ROOT))).version;
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TYPES = {
@@ -62,9 +65,14 @@ const page = (widget) => `<!doctype html>
 <body>
 <a class="skipnav" href="#main-content">Gå til sidens indhold</a>
 <header class="header">
-  <div class="portal-header">
-    <div class="container portal-header-inner">
-      <a href="/" title="Eksempel Kommune" class="logo alert-leave" aria-label="Eksempel Kommune, forside"><span class="sr-only">Eksempel Kommune</span></a>
+  <div class="portal-info">
+    <div class="container py-3">
+      <a href="/" class="logo" aria-label="Eksempel Kommune, forside"><span class="h3 m-0">Eksempel Kommune</span></a>
+    </div>
+  </div>
+  <div class="solution-info">
+    <div class="container py-3">
+      <p class="authority-name">Borgerservice · Rådhuspladsen 1 · Tlf. 33 33 33 33</p>
     </div>
   </div>
   <nav class="navigation-menu" aria-label="Hovedmenu">
@@ -187,7 +195,7 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 /** One Lighthouse run in a fresh Chromium: the performance score and the three metrics. */
 async function audit(path) {
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromePath: CHROME,
     chromeFlags: CHROME_FLAGS,
   });
   try {
@@ -206,6 +214,7 @@ async function audit(path) {
   }
 }
 
+const load = loadavg()[0];
 const runs = { fallback: [], widget: [] };
 try {
   for (let i = 0; i < RUNS; i += 1) {
@@ -244,13 +253,15 @@ const lines = [
       + `${signed(difference, digits)}${unit} | ${target} | ${met(difference) ? 'met' : 'missed'} |`;
   }),
 ];
-const runsLine = (label, list) => `${label}: ${list.map((r) => `${r.score} / ${r.cls.toFixed(3)} / `
-  + `${Math.round(r.lcp)} ms / ${Math.round(r.tbt)} ms`).join(', ')}`;
+const each = (list) => list.map((r) => `${r.score} / ${r.cls.toFixed(3)} / ${Math.round(r.lcp)} ms / `
+  + `${Math.round(r.tbt)} ms`).join(', ');
+const chromium = execFileSync(CHROME, ['--version'], { encoding: 'utf8' }).trim();
+lines.push('', `Each run (score / CLS / LCP / TBT): fallback only ${each(runs.fallback)}; with widget `
+  + `${each(runs.widget)}. ${chromium}; load average ${load.toFixed(1)} on ${availableParallelism()} `
+  + 'cores when the runs began (the simulated throttling scales the main-thread tasks it observes, '
+  + 'so a busy machine raises TBT and lowers the score).');
 const table = lines.join('\n');
 console.log(`\n${table}\n`);
-console.log('Each run (score / CLS / LCP / TBT):');
-console.log(runsLine('  fallback only', runs.fallback));
-console.log(runsLine('  with widget  ', runs.widget));
 
 // The README keeps the last run's table between its markers; nothing else there is touched.
 const readmeUrl = new URL('README.md', ROOT);
