@@ -160,12 +160,11 @@ async function respond(path) {
   const release = `/digital-hotline/${version}/`;
   const file = normalize(path);
   const ext = extname(file);
-  let url;
-  if (file.startsWith(release)) url = new URL(file.slice(release.length), RELEASE);
-  else if (file.startsWith('/dkfds/')) url = new URL(file.slice('/dkfds/'.length), DKFDS);
-  else return null;
+  const inRelease = file.startsWith(release);
+  if (!inRelease && !file.startsWith('/dkfds/')) return null;
+  const url = inRelease ? new URL(file.slice(release.length), RELEASE) : new URL(file.slice('/dkfds/'.length), DKFDS);
   if (!COMPRESSED.has(ext)) return { type: TYPES[ext], body: await readFile(url), identity: true };
-  if (url.href.startsWith(RELEASE.href)) return { type: TYPES[ext], body: await readFile(`${url.pathname}.br`) };
+  if (inRelease) return { type: TYPES[ext], body: await readFile(`${url.pathname}.br`) };
   return { type: TYPES[ext], body: brotli(file, await readFile(url)) };
 }
 
