@@ -24,7 +24,8 @@ usage: cargo xtask <command>
          again from scratch in a copy of the checkout elsewhere and checks the files are
          byte-identical
   bench  size and speed report, side by side with a peer page on npm opening_hours
-         (BENCH_LOADS=15 cold loads per page by default; never pass/fail)
+         (BENCH_LOADS=15 cold loads per page by default), then Lighthouse on a municipal
+         page with the widget and with its fallback only (never pass/fail)
   browser  build the bundles and run only the browser tests (quicker while working on them;
          `-- PATTERN` runs the tests whose names match)
 ";
@@ -40,7 +41,8 @@ fn main() -> ExitCode {
         "bench" => dist::ensure_tools()
             .and_then(|()| tools::ensure_chromium())
             .and_then(|()| release::release(&[]))
-            .and_then(|()| run(Command::new("node").arg("bench/run.mjs"))),
+            .and_then(|()| run(Command::new("node").arg("bench/run.mjs")))
+            .and_then(|()| run(Command::new("node").arg("bench/lighthouse.mjs"))),
         "browser" => dist::ensure_tools()
             .and_then(|()| tools::ensure_browsers())
             .and_then(|()| browser_tests(std::env::args().nth(2).as_deref())),
