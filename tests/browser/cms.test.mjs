@@ -12,11 +12,13 @@ const SCRIPT = `/dist/digital-hotline/${release.version}/digital-hotline.js`;
 // The release's snippet, its script pointed at this server as a web team points it at theirs.
 const snippet = (await readFile(new URL(`../../dist/digital-hotline/${release.version}/embed.html`, import.meta.url), 'utf8'))
   .replace('src="digital-hotline.js"', `src="${SCRIPT}"`)
+  .replace('href="digital-hotline.css"', `href="${SCRIPT.replace('.js', '.css')}"`)
   .replace(/<!--[^]*?-->\n?/g, '');
 
 /** The settings the README gives for TinyMCE. */
 const RECIPE = {
-  extended_valid_elements: 'script[src|defer|integrity|crossorigin],digital-hotline[lang|variant|config|structured-data]',
+  extended_valid_elements:
+    'link[rel|href|integrity|crossorigin],script[src|defer|integrity|crossorigin],digital-hotline[lang|variant|label|theme|config|structured-data]',
   custom_elements: 'digital-hotline',
   convert_urls: false,
 };
@@ -80,14 +82,15 @@ test('TinyMCE with its defaults strips the script and the element', async () => 
 
 test("TinyMCE with the README's settings keeps both, and the saved page shows the widget", async () => {
   const html = await saved(RECIPE);
-  const integrity = /integrity="([^"]+)"/.exec(snippet)[1];
+  const integrity = /<script [^>]*integrity="([^"]+)"/.exec(snippet)[1];
   assert.match(html, new RegExp(`<script src="${SCRIPT}" defer="defer" integrity="${integrity.replace(/[+/]/g, '\\$&')}" crossorigin="anonymous"></script>`));
-  assert.match(html, /<digital-hotline lang="da">\s*<a href="tel:\+4570200000">Den Digitale Hotline: 70 20 00 00<\/a>/);
+  assert.match(html, /<digital-hotline lang="da">[^]*<a [^>]*href="tel:\+4570200000"[^>]*>70 20 00 00<\/a>/);
 
   const published = await serve({
     '/page.html': `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Side</title><link rel="icon" href="data:,"></head><body>${html}</body></html>`,
     [SCRIPT]: file(SCRIPT.slice(1)),
     [SCRIPT.replace('.js', '.wasm')]: file(SCRIPT.slice(1).replace('.js', '.wasm')),
+    [SCRIPT.replace('.js', '.css')]: file(SCRIPT.slice(1).replace('.js', '.css')),
   });
   const page = await openAt(browser, `${published.origin}/page.html`, '2026-12-01T10:00:00+01:00');
   assert.equal(await (await page.widget().rendered()).state(), 'open');
