@@ -45,12 +45,19 @@ pub fn ensure_npm_packages() -> Result {
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 
-/// Debian's Chromium at `/usr/bin/chromium`, which the browser tests drive.
+/// Debian's Chromium at `/usr/bin/chromium`, which the browser tests drive, and nginx (the
+/// README's server recipe is tested on it).
 pub fn ensure_chromium() -> Result {
-    if std::path::Path::new("/usr/bin/chromium").exists() {
+    let packages: Vec<&str> =
+        [("/usr/bin/chromium", "chromium"), ("/usr/sbin/nginx", "nginx-light")]
+            .into_iter()
+            .filter(|(path, _)| !std::path::Path::new(path).exists())
+            .map(|(_, package)| package)
+            .collect();
+    if packages.is_empty() {
         return Ok(());
     }
-    println!("Installing Debian's chromium (about 30 seconds)…");
+    println!("Installing Debian's {} (about 30 seconds)…", packages.join(" and "));
     let as_root = output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
         if as_root {
@@ -60,7 +67,7 @@ pub fn ensure_chromium() -> Result {
         }
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium"])
+    apt(&[&["install", "-y"][..], &packages].concat())
 }
 
 /// The version `Cargo.lock` resolved for a crate.
