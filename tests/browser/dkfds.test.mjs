@@ -42,7 +42,7 @@ function page(place, week) {
   return `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Borgerservice – Kommune</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${THEME}">
 <style>digital-hotline::part(preview) { display: none; } digital-hotline[preview-at]::part(name) { margin-top: 0; } .sidebar { width: 224px; flex: none; } .layout { display: flex; flex-wrap: wrap; gap: 32px; }
-footer.dark { color-scheme: dark; background: #1b1b1b; color: #fff; padding: 32px 16px; } footer.dark a { color: #9cc7ff; }</style></head>
+footer.dark { color-scheme: dark; background: #1b1b1b; color: #fff; padding: 32px 16px; } footer.dark a { color: #9cc7ff; } footer.dark p { color: inherit; }</style></head>
 <body><header class="header"><div class="container"><p class="h3">Kommune</p></div></header>
 <div class="container page-container"><div class="layout">
 <nav class="sidebar" aria-label="Undermenu"><ul class="sidenav-list"><li><a href="#">Pas og kørekort</a></li><li><a href="#">Flytning</a></li><li><a href="#">Digital post</a></li></ul>${side}</nav>
