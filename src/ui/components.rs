@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::view::{DayGroup, DayRow, Label, PhoneView, Variant, WidgetView};
+use super::view::{ChangeLine, DayGroup, DayRow, Label, PhoneView, Variant, WidgetView};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::config::Config;
 #[cfg(not(target_arch = "wasm32"))]
@@ -31,7 +31,7 @@ pub fn HotlineWidget(
     /// Whether the one line starts with the hotline's name.
     label: Label,
 ) -> impl IntoView {
-    let WidgetView { lang, preview, name, phone, note, announcement, .. } = content.clone();
+    let WidgetView { lang, preview, name, phone, .. } = content.clone();
     let preview = preview.map(|label| view! { <p class="preview" part="preview">{label}</p> });
     match variant {
         Variant::Full => view! {
@@ -40,12 +40,8 @@ pub fn HotlineWidget(
                 <p class="name" part="name">{name}</p>
                 <StatusLine content=content.clone() />
                 <PhoneLink phone=phone />
-                {note.map(|note| view! { <p class="note" part="note">{note}</p> })}
-                {announcement.map(|text| view! {
-                    <p class="announcement" part="announcement">{text}</p>
-                })}
-                <WeekTable content=content.clone() />
-                <SpecialDays content=content />
+                <Changes content=content.clone() />
+                <WeekTable content=content />
             </div>
         }
         .into_any(),
@@ -93,7 +89,7 @@ fn PhoneLink(
     }
 }
 
-/// This week's real hours, Monday to Sunday, today marked in words and not only by style; and
+/// This week's regular hours, Monday to Sunday, today marked in words and not only by style; and
 /// the same week grouped ("man.–tors."), which the style shows instead in narrow places.
 #[component]
 fn WeekTable(
@@ -163,44 +159,66 @@ fn DayLine(
     }
 }
 
-/// Holidays and exceptions in the next two weeks; nothing when there are none. Each item
-/// carries its long and short date; narrow places show the short one, one line per day, and
-/// "+N flere" beyond their fixed number of lines.
+/// What is not ordinary in the next two weeks, as one line in a space of the same height every
+/// day (so the box never grows after its first paint), and the whole list behind "+N flere": a
+/// `<details>` the reader opens, which is not layout shift.
 #[component]
-fn SpecialDays(
+fn Changes(
     /// The widget's content.
     content: WidgetView,
 ) -> impl IntoView {
-    let WidgetView {
-        special_caption,
-        special_caption_short,
-        special_days,
-        special_narrow,
-        special_more,
-        ..
-    } = content;
-    (!special_days.is_empty()).then(|| {
-        let items = special_days.into_iter().enumerate().map(|(index, row)| {
-            let note = row.note.map(|note| view! { " – " <span class="nowrap">{note}</span> });
-            let beyond = index >= special_narrow;
+    let WidgetView { change_line, change_more, note, special_days, announcement, .. } = content;
+    let line = match change_line {
+        ChangeLine::Pending => view! { "\u{a0}" }.into_any(),
+        ChangeLine::Note(text) => view! { <span class="note">{text}</span> }.into_any(),
+        ChangeLine::Day(row) => view! { <ChangeDay row=row short=true /> }.into_any(),
+        ChangeLine::Announcement(text) => {
+            view! { <span class="announcement">{text}</span> }.into_any()
+        }
+        ChangeLine::Nothing(text) => view! { <span class="nothing">{text}</span> }.into_any(),
+    };
+    match change_more {
+        Some(more) => {
+            let note = note.map(|text| view! { <li class="note">{text}</li> });
+            let days = special_days
+                .into_iter()
+                .map(|row| view! { <li class="day"><ChangeDay row=row short=false /></li> });
+            let announcement =
+                announcement.map(|text| view! { <li class="announcement">{text}</li> });
             view! {
-                <li class:beyond=beyond>
-                    <span class="long">{row.label} ": "</span>
-                    <span class="short">{row.short_label} " "</span>
-                    <span class="nowrap">{row.hours}</span>
-                    {note}
-                </li>
+                <details class="changes" part="changes">
+                    <summary class="line-box">
+                        <span class="more">{more}</span>
+                        <span class="line">{line}</span>
+                    </summary>
+                    <ul>{note}{days.collect_view()}{announcement}</ul>
+                </details>
             }
-        });
-        view! {
-            <div class="special" part="special">
-                <p class="caption">
-                    <span class="long">{special_caption}</span>
-                    <span class="short">{special_caption_short}</span>
-                </p>
-                <ul>{items.collect_view()}</ul>
-                {special_more.map(|more| view! { <p class="more">{more}</p> })}
+            .into_any()
+        }
+        None => view! {
+            <div class="changes" part="changes">
+                <p class="line-box"><span class="line">{line}</span></p>
             </div>
         }
-    })
+        .into_any(),
+    }
+}
+
+/// A special day: "tors. 24.12.: Lukket – Juleaftensdag" on the line, "torsdag 24. december: …"
+/// in the list; never broken inside the date, the hours or the holiday's name.
+#[component]
+fn ChangeDay(
+    /// The day.
+    row: DayRow,
+    /// The short date of the one line.
+    short: bool,
+) -> impl IntoView {
+    let date = if short { row.short_label } else { row.label };
+    view! {
+        <span class="nowrap">{date} ":"</span>
+        " "
+        <span class="hours">{row.hours}</span>
+        {row.note.map(|note| view! { " – " <span class="day-note">{note}</span> })}
+    }
 }

@@ -125,7 +125,7 @@ impl Texts for Danish {
     }
 
     fn week_caption(&self) -> &'static str {
-        "Åbningstider denne uge"
+        "Faste åbningstider"
     }
 
     fn special_days_caption(&self) -> &'static str {
@@ -157,10 +157,10 @@ impl Texts for Danish {
     }
 
     fn week_caption_short(&self) -> &'static str {
-        "Denne uge"
+        "Åbningstider"
     }
 
-    fn special_days_caption_short(&self) -> &'static str {
-        "Særlige dage"
+    fn no_changes(&self) -> &'static str {
+        "Ingen ændringer de næste 14 dage"
     }
 }

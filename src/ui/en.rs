@@ -125,7 +125,7 @@ impl Texts for English {
     }
 
     fn week_caption(&self) -> &'static str {
-        "Opening hours this week"
+        "Regular opening hours"
     }
 
     fn special_days_caption(&self) -> &'static str {
@@ -157,10 +157,10 @@ impl Texts for English {
     }
 
     fn week_caption_short(&self) -> &'static str {
-        "This week"
+        "Opening hours"
     }
 
-    fn special_days_caption_short(&self) -> &'static str {
-        "Special days"
+    fn no_changes(&self) -> &'static str {
+        "No changes in the next 14 days"
     }
 }

@@ -99,12 +99,12 @@ pub trait Texts: Sync {
     fn weekday_short(&self, day: Weekday) -> &'static str;
     /// A date in the narrow layout's one-line special days: "24.12." / "24 Dec".
     fn date_short(&self, date: NaiveDate) -> String;
-    /// The narrow layout's captions: "Denne uge" / "This week".
+    /// The narrow layout's captions: "Åbningstider" / "Opening hours".
     fn week_caption_short(&self) -> &'static str;
-    /// "Særlige dage" / "Special days".
-    fn special_days_caption_short(&self) -> &'static str;
-    /// Beyond the special days shown: "+2 flere" / "+2 more".
+    /// Beyond the one line of changes shown: "+2 flere" / "+2 more".
     fn more_days(&self, count: usize) -> String;
+    /// The line of changes when there are none: "No changes in the next 14 days".
+    fn no_changes(&self) -> &'static str;
 }
 
 #[cfg(test)]

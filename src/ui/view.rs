@@ -14,9 +14,6 @@ pub const CLOSING_SOON: TimeDelta = TimeDelta::minutes(30);
 pub const SPECIAL_DAYS_AHEAD: u64 = 14;
 /// A new schedule version is announced from this many days before it starts.
 pub const ANNOUNCE_VERSION_DAYS: u64 = 28;
-/// The narrow layout gives special days at most this many lines (the last one "+N flere" when
-/// they do not fit), so its height does not grow with the season.
-pub const NARROW_SPECIAL_LINES: usize = 3;
 
 /// Which layout: `variant="compact"` is one line, anything else the full box.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -75,8 +72,24 @@ pub struct DayRow {
     /// Holiday name or exception note.
     pub note: Option<String>,
     pub today: bool,
-    /// The date as the narrow layout writes it on one line: "24.12.".
+    /// The date as the one line of changes writes it: "tor. 24.12.".
     pub short_label: String,
+}
+
+/// The one line that shows what is not ordinary in the next days, in a space whose height
+/// does not depend on the date (the full list is behind "+N flere").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeLine {
+    /// Before the wasm knows the date: the line's space, empty.
+    Pending,
+    /// Today's exception note.
+    Note(String),
+    /// The next special day: "tor. 24.12.: Lukket – Juleaftensdag".
+    Day(DayRow),
+    /// "Nye åbningstider fra 1. april".
+    Announcement(String),
+    /// "Ingen ændringer de næste 14 dage".
+    Nothing(&'static str),
 }
 
 /// Days next to each other with the same hours, one row in the narrow layout:
@@ -118,19 +131,18 @@ pub struct WidgetView {
     pub week_caption_short: &'static str,
     /// Marks today's row: "i dag".
     pub today_mark: &'static str,
-    /// Monday to Sunday of this week, with the real hours of each day.
+    /// Monday to Sunday of this week with the regular hours (holidays are in the changes), so
+    /// the table is the same size every week.
     pub week: Vec<DayRow>,
     /// The same week with neighbouring days of equal hours grouped, for narrow places.
     pub week_groups: Vec<DayGroup>,
     pub special_caption: &'static str,
-    /// The narrow layout's shorter caption: "Særlige dage".
-    pub special_caption_short: &'static str,
     /// Days in the next [`SPECIAL_DAYS_AHEAD`] that are not ordinary weekdays.
     pub special_days: Vec<DayRow>,
-    /// How many of `special_days` the narrow layout shows (see [`NARROW_SPECIAL_LINES`]).
-    pub special_narrow: usize,
-    /// "+2 flere" when the narrow layout leaves special days out.
-    pub special_more: Option<String>,
+    /// The first of the note, the special days and the announcement, on one line.
+    pub change_line: ChangeLine,
+    /// "+2 flere" when the list behind the line holds more than the line shows.
+    pub change_more: Option<String>,
     /// When this content changes by itself next (a transition, "closing soon", midnight);
     /// the embedding re-renders then.
     pub redraw_at: DateTime<Utc>,
@@ -166,10 +178,12 @@ impl WidgetView {
         let monday = today - TimeDelta::days(i64::from(today.weekday().num_days_from_monday()));
         let week: Vec<DayRow> = (0..7)
             .filter_map(|offset| monday.checked_add_days(Days::new(offset)))
-            .map(|date| {
-                let mut row = day_row(config, date, today, lang);
-                row.label = capitalized(texts.weekday(date.weekday()));
-                row
+            .map(|date| DayRow {
+                label: capitalized(texts.weekday(date.weekday())),
+                hours: hours_text(schedule.weekly_on(date).on(date.weekday()), texts),
+                note: None,
+                today: date == today,
+                short_label: String::new(),
             })
             .collect();
         let week_groups = group_days(&week, monday, texts);
@@ -178,13 +192,18 @@ impl WidgetView {
             .filter(|date| schedule.day(*date).reason != Reason::Weekday)
             .map(|date| day_row(config, date, today, lang))
             .collect();
-        let special_narrow = if special_days.len() <= NARROW_SPECIAL_LINES {
-            special_days.len()
+        let change_line = if let Some(note) = &note {
+            ChangeLine::Note(note.clone())
+        } else if let Some(day) = special_days.first() {
+            ChangeLine::Day(day.clone())
+        } else if let Some(text) = &announcement {
+            ChangeLine::Announcement(text.clone())
         } else {
-            NARROW_SPECIAL_LINES - 1
+            ChangeLine::Nothing(texts.no_changes())
         };
-        let special_more = (special_narrow < special_days.len())
-            .then(|| texts.more_days(special_days.len() - special_narrow));
+        let listed =
+            usize::from(note.is_some()) + special_days.len() + usize::from(announcement.is_some());
+        let change_more = (listed > 1).then(|| texts.more_days(listed - 1));
         WidgetView {
             lang: texts.tag(),
             preview: preview.then(|| texts.preview(today, wall_clock(now))),
@@ -206,10 +225,9 @@ impl WidgetView {
             week,
             week_groups,
             special_caption: texts.special_days_caption(),
-            special_caption_short: texts.special_days_caption_short(),
             special_days,
-            special_narrow,
-            special_more,
+            change_line,
+            change_more,
             redraw_at: redraw_at(now, status),
         }
     }
@@ -265,10 +283,9 @@ impl WidgetView {
             week_groups: group_days(&week, monday, texts),
             week,
             special_caption: texts.special_days_caption(),
-            special_caption_short: texts.special_days_caption_short(),
             special_days: Vec::new(),
-            special_narrow: 0,
-            special_more: None,
+            change_line: ChangeLine::Pending,
+            change_more: None,
             redraw_at: DateTime::<Utc>::MAX_UTC,
         }
     }
@@ -334,7 +351,7 @@ pub fn day_row(config: &Config, date: NaiveDate, today: NaiveDate, lang: Lang) -
         hours,
         note,
         today: date == today,
-        short_label: texts.date_short(date),
+        short_label: format!("{} {}", texts.weekday_short(date.weekday()), texts.date_short(date)),
     }
 }
 

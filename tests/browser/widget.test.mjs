@@ -112,17 +112,25 @@ test('"closing soon" and "tomorrow" → "today" update by themselves, without ev
   await page.close();
 });
 
-test('week table with a holiday, today marked; special days', async () => {
+test('week table of regular hours, today marked; special days on the line and behind "+N flere"', async () => {
   const { page, widget } = await widgetAt('/da.html', '2026-12-24T10:00:00+01:00');
   assert.deepEqual(await widget.weekRows(), [
     'Mandag 9.00–21.00',
     'Tirsdag 9.00–21.00',
     'Onsdag 9.00–21.00',
-    'Torsdag (i dag) Lukket – Juleaftensdag',
-    'Fredag Lukket – Juledag',
-    'Lørdag Lukket – 2. juledag',
+    'Torsdag (i dag) 9.00–21.00',
+    'Fredag 9.00–17.00',
+    'Lørdag Lukket',
     'Søndag 17.00–21.00',
   ]);
+  assert.equal(await widget.changeLine(), 'tors. 24.12.: Lukket – Juleaftensdag');
+  assert.equal(await widget.changeMore(), '+4 flere');
+  const list = page.page.locator('digital-hotline .changes ul');
+  assert.equal(await list.isVisible(), false);
+  // The keyboard opens the list: the summary is focusable and Enter toggles it.
+  await page.page.locator('digital-hotline summary').focus();
+  await page.page.keyboard.press('Enter');
+  assert.equal(await list.isVisible(), true);
   const today = page.page.locator('digital-hotline tr[aria-current="date"] th');
   assert.equal(await today.innerText(), 'Torsdag (i dag)');
   assert.deepEqual(await widget.specialDays(), [

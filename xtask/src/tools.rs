@@ -45,14 +45,16 @@ pub fn ensure_npm_packages() -> Result {
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 
-/// The Debian packages of the three engines the browser tests drive, each with the file that
-/// shows it is installed: Chromium; Firefox ESR (over WebDriver BiDi); WebKitGTK's WebDriver,
-/// which starts WebKitGTK's MiniBrowser and needs an X server (Xvfb).
-const BROWSERS: [(&str, &str); 4] = [
+/// The Debian packages the browser tests need, each with the file that shows it is
+/// installed: the three engines — Chromium; Firefox ESR (over WebDriver BiDi); WebKitGTK's
+/// WebDriver, which starts WebKitGTK's MiniBrowser and needs an X server (Xvfb) — and nginx,
+/// on which the README's server recipe is tested.
+const BROWSERS: [(&str, &str); 5] = [
     ("chromium", "/usr/bin/chromium"),
     ("firefox-esr", "/usr/bin/firefox-esr"),
     ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
     ("xvfb", "/usr/bin/Xvfb"),
+    ("nginx-light", "/usr/sbin/nginx"),
 ];
 
 /// Debian's Chromium at `/usr/bin/chromium` (the benchmark's browser).
@@ -60,7 +62,7 @@ pub fn ensure_chromium() -> Result {
     ensure_debian_packages(&BROWSERS[..1])
 }
 
-/// All three browser engines of the browser tests.
+/// All three browser engines of the browser tests, and nginx.
 pub fn ensure_browsers() -> Result {
     ensure_debian_packages(&BROWSERS)
 }

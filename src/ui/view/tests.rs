@@ -188,18 +188,19 @@ fn rows(rows: &[DayRow]) -> Vec<String> {
 }
 
 #[test]
-fn week_table_shows_the_real_hours_of_christmas_week() {
+fn week_table_shows_the_regular_hours_in_christmas_week_too() {
+    // The holidays are on the line of changes: the table keeps its size every week.
     let view = view_at(&Config::announced(), Lang::Da, "2026-12-24T10:00:00+01:00");
-    assert_eq!(view.week_caption, "Åbningstider denne uge");
+    assert_eq!(view.week_caption, "Faste åbningstider");
     assert_eq!(
         rows(&view.week),
         [
             "Mandag: 9.00–21.00",
             "Tirsdag: 9.00–21.00",
             "Onsdag: 9.00–21.00",
-            "Torsdag: Lukket (Juleaftensdag) *",
-            "Fredag: Lukket (Juledag)",
-            "Lørdag: Lukket (2. juledag)",
+            "Torsdag: 9.00–21.00 *",
+            "Fredag: 9.00–17.00",
+            "Lørdag: Lukket",
             "Søndag: 17.00–21.00",
         ]
     );
@@ -234,19 +235,23 @@ fn narrow_layout_groups_days_with_equal_hours() {
             "2026-11-28T10:00:00+01:00",
             vec!["Mon–Thu: 9:00–21:00", "Fri: 9:00–17:00", "Sat: Closed *", "Sun: 17:00–21:00"],
         ),
-        // Christmas week: the three closed days in a row are one row; the special days name them.
+        // Christmas week and the week of Ascension Day group as any other: the holidays are on
+        // the line of changes.
         (
             Lang::Da,
             "2026-12-24T10:00:00+01:00",
-            vec!["man.–ons.: 9.00–21.00", "tors.–lør.: Lukket *", "søn.: 17.00–21.00"],
+            vec![
+                "man.–tors.: 9.00–21.00 *",
+                "fre.: 9.00–17.00",
+                "lør.: Lukket",
+                "søn.: 17.00–21.00",
+            ],
         ),
-        // Week of Ascension Day (Thursday 14 May 2026): the holiday splits Monday to Thursday.
         (
             Lang::Da,
             "2026-05-11T10:00:00+02:00",
             vec![
-                "man.–ons.: 9.00–21.00 *",
-                "tors.: Lukket",
+                "man.–tors.: 9.00–21.00 *",
                 "fre.: 9.00–17.00",
                 "lør.: Lukket",
                 "søn.: 17.00–21.00",
@@ -258,27 +263,46 @@ fn narrow_layout_groups_days_with_equal_hours() {
     }
 }
 
+/// The line of changes as text: "date: hours (note)" for a day.
+fn change_line(view: &WidgetView) -> String {
+    match &view.change_line {
+        ChangeLine::Pending => "(pending)".to_owned(),
+        ChangeLine::Note(text) | ChangeLine::Announcement(text) => text.clone(),
+        ChangeLine::Day(row) => {
+            let note = row.note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
+            format!("{}: {}{note}", row.short_label, row.hours)
+        }
+        ChangeLine::Nothing(text) => (*text).to_owned(),
+    }
+}
+
 #[test]
-fn narrow_layout_gives_special_days_three_lines() {
+fn one_line_of_changes_the_next_special_day_first() {
     let christmas = view_at(&Config::announced(), Lang::Da, "2026-12-20T12:00:00+01:00");
     assert_eq!(christmas.special_days.len(), 5);
-    assert_eq!(christmas.special_narrow, 2);
-    assert_eq!(christmas.special_more.as_deref(), Some("+3 flere"));
-    let shorts: Vec<&str> =
-        christmas.special_days.iter().map(|row| row.short_label.as_str()).collect();
-    assert_eq!(shorts, ["24.12.", "25.12.", "26.12.", "31.12.", "1.1."]);
+    assert_eq!(change_line(&christmas), "tors. 24.12.: Lukket (Juleaftensdag)");
+    assert_eq!(christmas.change_more.as_deref(), Some("+4 flere"));
     let english = view_at(&Config::announced(), Lang::En, "2026-12-20T12:00:00+01:00");
-    assert_eq!(english.special_more.as_deref(), Some("+3 more"));
-    assert_eq!(english.special_days[0].short_label, "24 Dec");
-    let four = view_at(&Config::announced(), Lang::Da, "2026-12-25T12:00:00+01:00");
-    assert_eq!(four.special_days.len(), 4);
-    assert_eq!((four.special_narrow, four.special_more.as_deref()), (2, Some("+2 flere")));
-    // Two fit on their lines: no "+N" line.
-    let two = view_at(&Config::announced(), Lang::Da, "2026-12-28T12:00:00+01:00");
-    assert_eq!(two.special_days.len(), 2);
-    assert_eq!((two.special_narrow, two.special_more.as_deref()), (2, None));
+    assert_eq!(change_line(&english), "Thu 24 Dec: Closed (Christmas Eve)");
+    assert_eq!(english.change_more.as_deref(), Some("+4 more"));
+    // One special day: the line says it all, no list.
+    let one = view_at(&Config::announced(), Lang::Da, "2027-01-01T12:00:00+01:00");
+    assert_eq!(one.special_days.len(), 1);
+    assert_eq!(
+        (change_line(&one).as_str(), one.change_more),
+        ("fre. 1.1.: Lukket (Nytårsdag)", None)
+    );
     let ordinary = view_at(&Config::announced(), Lang::Da, "2026-11-02T12:00:00+01:00");
-    assert_eq!(ordinary.special_more, None);
+    assert_eq!(
+        (change_line(&ordinary).as_str(), ordinary.change_more),
+        ("Ingen ændringer de næste 14 dage", None)
+    );
+    let english = view_at(&Config::announced(), Lang::En, "2026-11-02T12:00:00+01:00");
+    assert_eq!(change_line(&english), "No changes in the next 14 days");
+    assert_eq!(
+        WidgetView::fallback(&Config::announced(), Lang::Da).change_line,
+        ChangeLine::Pending
+    );
 }
 
 #[test]
@@ -354,6 +378,9 @@ fn exception_note_and_special_hours() {
             "onsdag 2. december: Lukket (Særlige åbningstider)",
         ]
     );
+    // Today's note comes first on the line; the list holds the note and both days.
+    assert_eq!(change_line(&view), "Kort dag pga. kursus");
+    assert_eq!(view.change_more.as_deref(), Some("+2 flere"));
 }
 
 #[test]
@@ -364,6 +391,11 @@ fn upcoming_schedule_version_is_announced_four_weeks_ahead() {
         .add_version("2027-04-01".parse().unwrap(), crate::rules::WeeklyHours::hotline_default());
     let soon = view_at(&config, Lang::Da, "2027-03-04T12:00:00+01:00");
     assert_eq!(soon.announcement.as_deref(), Some("Nye åbningstider fra 1. april"));
+    // No special day before it: the announcement is the line.
+    assert_eq!(
+        (change_line(&soon).as_str(), soon.change_more),
+        ("Nye åbningstider fra 1. april", None)
+    );
     let english = view_at(&config, Lang::En, "2027-03-31T12:00:00+02:00");
     assert_eq!(english.announcement.as_deref(), Some("New opening hours from 1 April"));
     assert_eq!(view_at(&config, Lang::Da, "2027-03-03T12:00:00+01:00").announcement, None);

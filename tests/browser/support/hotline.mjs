@@ -212,18 +212,31 @@ export class Widget {
     return (await this.host.locator('table.week tr').filter({ visible: true }).allInnerTexts()).map(squash);
   }
 
+  /** The one line of changes as shown: "tors. 24.12.: Lukket – Juleaftensdag", and its "+N flere". */
+  async changeLine() {
+    return squash(await this.host.locator('.changes .line').innerText());
+  }
+
+  async changeMore() {
+    const more = this.host.locator('.changes .more');
+    return (await more.count()) ? more.innerText() : null;
+  }
+
+  /** The special days in the list behind "+N flere" (or the one on the line when it is alone). */
   async specialDays() {
-    return (await this.host.locator('.special li').allInnerTexts()).map(squash);
+    const listed = (await this.host.locator('.changes li.day').allTextContents()).map(squash);
+    if (listed.length) return listed;
+    return (await this.host.locator('.changes .line:has(.hours)').allTextContents()).map(squash);
   }
 
   async announcement() {
-    const notice = this.host.locator('.announcement');
-    return (await notice.count()) ? notice.innerText() : null;
+    const notice = this.host.locator('.changes .announcement').first();
+    return (await notice.count()) ? squash(await notice.textContent()) : null;
   }
 
   async note() {
-    const note = this.host.locator('.note');
-    return (await note.count()) ? note.innerText() : null;
+    const note = this.host.locator('.changes .note').first();
+    return (await note.count()) ? squash(await note.textContent()) : null;
   }
 
   /** The whole rendered text of the shadow content. */
