@@ -57,7 +57,7 @@ const page = (widget) => `<!doctype html>
 <title>Kontakt Borgerservice – Eksempel Kommune</title>
 <meta name="description" content="Telefon, åbningstider og hjælp til digitale selvbetjeninger hos Eksempel Kommune.">
 <link rel="icon" href="data:,">
-<link rel="preload" href="/dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-Regular.woff" as="font" type="font/woff" crossorigin>
+<link rel="preload" href="/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Regular.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="preload" href="/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-SemiBold.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="preload" href="/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-Bold.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="/dkfds/css/dkfds-borgerdk.min.css">

@@ -20,6 +20,12 @@ const snippet = (await readFile(new URL(`../../${FOLDER}/embed.html`, import.met
   .replace('src="digital-hotline.js"', `src="${PREFIX}digital-hotline.js"`);
 const SCREENSHOTS = new URL('../output/', import.meta.url);
 const THEME = '/dkfds/css/dkfds-borgerdk.min.css';
+// The page preloads the theme's fonts, as a careful host does (and bench/lighthouse.mjs's page):
+// otherwise the theme's own font swap (font-display: swap) moves the whole page, box included,
+// by chance before or after the upgrade, which would hide what the widget itself does.
+const FONTS = ['Regular', 'Medium', 'SemiBold', 'Bold'].map((weight) => `woff2/IBMPlexSans-${weight}.woff2`)
+  .map((font) => `<link rel="preload" href="/dkfds/fonts/IBMPlexSans/complete/${font}" as="font" type="font/${font.split('/')[0]}" crossorigin>`)
+  .join('');
 
 const WEEKS = {
   ordinary: null,
@@ -40,7 +46,7 @@ function page(place, week) {
   const side = place === 'sidebar' ? box : '';
   const foot = place === 'footer' ? box : '';
   return `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Borgerservice – Kommune</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${THEME}">
+<title>Borgerservice – Kommune</title><link rel="icon" href="data:,">${FONTS}<link rel="stylesheet" href="${THEME}">
 <style>digital-hotline::part(preview) { display: none; } digital-hotline[preview-at]::part(name) { margin-top: 0; } .sidebar { width: 224px; flex: none; } .layout { display: flex; flex-wrap: wrap; gap: 32px; }
 footer.dark { color-scheme: dark; background: #1b1b1b; color: #fff; padding: 32px 16px; } footer.dark a { color: #9cc7ff; } footer.dark p { color: inherit; }</style></head>
 <body><header class="header"><div class="container"><p class="h3">Kommune</p></div></header>
