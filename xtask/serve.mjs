@@ -1,10 +1,15 @@
 // A small static file server on 127.0.0.1 for the demo page (`cargo xtask demo`) and the browser
 // tests. Serves index.html, public/ and dist/ from the repository; tests add their own pages
-// and responses through `routes`.
+// and responses through `routes`. Files go out gzipped when the browser accepts it, as a real
+// server sends them (routes answer as they please, e.g. a deliberately uncompressed wasm).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipped = promisify(gzip);
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVED = [/^\/index\.html$/, /^\/public\//, /^\/dist\//];
@@ -18,6 +23,8 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
+/** Already compressed: gzip would only cost time. */
+const STORED = new Set(['.png']);
 
 /**
  * Starts serving; `port` 0 picks a free one. `routes` maps a path to a handler
@@ -34,11 +41,14 @@ export async function startServer({ port = 0, routes = {} } = {}) {
     if (!SERVED.some((pattern) => pattern.test(file))) return notFound(response);
     try {
       const body = await readFile(join(ROOT, file));
+      const compress = !STORED.has(extname(file)) && acceptsGzip(request);
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        vary: 'Accept-Encoding',
+        ...(compress && { 'content-encoding': 'gzip' }),
       });
-      response.end(body);
+      response.end(compress ? await gzipped(body) : body);
     } catch {
       notFound(response);
     }
@@ -49,6 +59,15 @@ export async function startServer({ port = 0, routes = {} } = {}) {
   });
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** Whether the request's Accept-Encoding lists gzip (or `*`) without `q=0`. */
+function acceptsGzip(request) {
+  return (request.headers['accept-encoding'] ?? '').split(',').some((part) => {
+    const [coding, ...parameters] = part.trim().toLowerCase().split(';');
+    const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && !(q && Number(q.slice(2)) === 0);
+  });
 }
 
 /** The config checker lives in the release folder (`cargo xtask release`), beside the wasm. */

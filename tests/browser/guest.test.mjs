@@ -75,7 +75,10 @@ before(async () => {
       <div style="width:224px;font-family:Arial, sans-serif">${embed({ id: 'da' })}</div>
       <div style="width:224px;font-family:Arial, sans-serif">${embed({ id: 'en', lang: 'en' })}</div>`),
   };
-  pages['/plain-wasm.html'] = hostPage(`${embed({ id: 'a' })}${embed({ id: 'b' })}`);
+  // The shared server gzips what it serves; this folder sends the wasm as a bare server would.
+  pages['/plain/digital-hotline.js'] = file('dist/digital-hotline.js');
+  pages['/plain/digital-hotline.wasm'] = file('dist/digital-hotline.wasm');
+  pages['/plain-wasm.html'] = hostPage(`${embed({ id: 'a' })}${embed({ id: 'b' })}`, { script: '/plain/digital-hotline.js' });
   pages['/gzip/digital-hotline.js'] = file('dist/digital-hotline.js');
   pages['/gzip/digital-hotline.wasm'] = file('dist/digital-hotline.wasm', {
     transform: (bytes) => gzipSync(bytes),
@@ -282,7 +285,7 @@ test('an uncompressed wasm is reported once at console.info, with its size and t
   assert.equal(infos['/plain-wasm.html'].length, 1, String(infos['/plain-wasm.html']));
   assert.match(
     infos['/plain-wasm.html'][0],
-    /^<digital-hotline>: http:\/\/127\.0\.0\.1:\d+\/dist\/digital-hotline\.wasm arrived uncompressed \(\d{3} KB; .*"Server recipes"\.$/,
+    /^<digital-hotline>: http:\/\/127\.0\.0\.1:\d+\/plain\/digital-hotline\.wasm arrived uncompressed \(\d{3} KB; .*"Server recipes"\.$/,
   );
   assert.deepEqual(infos['/gzip/page.html'], []);
 });

@@ -214,7 +214,7 @@ export class Widget {
         const element = root?.querySelector(part);
         return element ? squash(element.innerText) : null;
       };
-      const fallback = host.querySelector(':scope > a[href^="tel:"]');
+      const fallback = host.querySelector('a[href^="tel:"]'); // light DOM, anywhere in the box
       return {
         state: host.getAttribute('state'),
         nextChange: host.getAttribute('next-change'),
