@@ -46,7 +46,9 @@ pub(super) fn request(attribute: &str, base: &str, ready: Ready) {
     let (cached, first) = HOSTED.with(|hosted| {
         let mut hosted = hosted.borrow_mut();
         match hosted.iter_mut().find(|(known, _)| *known == url) {
-            Some((_, Entry::Ready(config, offset))) => (Some((config.clone(), *offset)), false),
+            Some((_, Entry::Ready(config, correction))) => {
+                (Some((config.clone(), *correction)), false)
+            }
             Some((_, Entry::Loading(waiting))) => {
                 waiting.extend(ready.take());
                 (None, false)
@@ -57,8 +59,8 @@ pub(super) fn request(attribute: &str, base: &str, ready: Ready) {
             }
         }
     });
-    if let (Some((config, offset)), Some(ready)) = (cached, ready) {
-        ready(config, offset);
+    if let (Some((config, correction)), Some(ready)) = (cached, ready) {
+        ready(config, correction);
     }
     if first {
         let target = url.clone();
@@ -68,7 +70,7 @@ pub(super) fn request(attribute: &str, base: &str, ready: Ready) {
 
 /// Validates what arrived, warns on failure, and calls everyone waiting for it.
 fn share(url: String, result: Result<Fetched, String>) {
-    let offset = match &result {
+    let correction = match &result {
         Ok(fetched) => Correction::from_headers(fetched.date.as_deref(), fetched.age.as_deref()),
         Err(_) => Correction::NONE,
     };
@@ -82,13 +84,14 @@ fn share(url: String, result: Result<Fetched, String>) {
     let waiting = HOSTED.with(|hosted| {
         let mut hosted = hosted.borrow_mut();
         let entry = hosted.iter_mut().find(|(known, _)| *known == url).map(|(_, entry)| entry);
-        match entry.map(|entry| std::mem::replace(entry, Entry::Ready(config.clone(), offset))) {
+        match entry.map(|entry| std::mem::replace(entry, Entry::Ready(config.clone(), correction)))
+        {
             Some(Entry::Loading(waiting)) => waiting,
             _ => Vec::new(),
         }
     });
     for ready in waiting {
-        ready(config.clone(), offset);
+        ready(config.clone(), correction);
     }
 }
 
