@@ -5,7 +5,22 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::rules::zone;
 
+/// Without hosted configs no server's time is ever known: the visitor's clock as it is.
+#[cfg(not(feature = "hosted-config"))]
+#[derive(Clone, Copy, Debug)]
+pub struct Correction;
+
+#[cfg(not(feature = "hosted-config"))]
+impl Correction {
+    pub const NONE: Correction = Correction;
+
+    pub fn now(&mut self) -> DateTime<Utc> {
+        DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    }
+}
+
 /// A visitor clock further off than this is corrected with the config server's time.
+#[cfg(feature = "hosted-config")]
 const TRUSTED_SKEW_MS: i64 = 2 * 60 * 1000;
 
 /// A response whose time (`Date` plus `Age`) is further behind the visitor's clock than this
@@ -13,6 +28,7 @@ const TRUSTED_SKEW_MS: i64 = 2 * 60 * 1000;
 /// service worker, an old proxy) looks exactly like a visitor clock that runs ahead; wrong
 /// clocks that run ahead by more than 14 hours are rare (a wrong time zone setting gives at
 /// most that much), while a kept copy can be days old.
+#[cfg(feature = "hosted-config")]
 const STALE_MS: i64 = 14 * 60 * 60 * 1000;
 
 /// How to correct the visitor's clock, measured from one response.
@@ -23,6 +39,7 @@ const STALE_MS: i64 = 14 * 60 * 60 * 1000;
 /// any other jump (typically a laptop's sleep, during which the monotonic clock may stand
 /// still) keeps it. (A sleep exactly as long as the error, to within two minutes, looks the
 /// same and drops it; the next page load measures again.)
+#[cfg(feature = "hosted-config")]
 #[derive(Clone, Copy, Debug)]
 pub struct Correction {
     /// Added to the visitor's clock.
@@ -31,6 +48,7 @@ pub struct Correction {
     anchor_ms: f64,
 }
 
+#[cfg(feature = "hosted-config")]
 impl Correction {
     /// No correction: the visitor's clock is right, or nothing says otherwise.
     pub const NONE: Correction = Correction { offset_ms: 0, anchor_ms: 0.0 };
@@ -87,12 +105,14 @@ impl Correction {
 
 /// The visitor's clock, and it minus the monotonic clock (which stays put unless the wall
 /// clock jumps). Without `performance` the second reading is 0: no jump is ever seen.
+#[cfg(feature = "hosted-config")]
 fn readings() -> (f64, f64) {
     let wall = js_sys::Date::now();
     let performance = web_sys::window().and_then(|window| window.performance());
     (wall, performance.map_or(0.0, |p| wall - p.now()))
 }
 
+#[cfg(feature = "hosted-config")]
 fn debug(message: &str) {
     web_sys::console::debug_1(&format!("<digital-hotline>: {message}").into());
 }

@@ -14,6 +14,7 @@ use web_sys::{
 };
 
 use super::clock::{self, Correction};
+#[cfg(feature = "hosted-config")]
 use super::hosted;
 use super::listener::Listener;
 use super::timer::Timer;
@@ -34,6 +35,17 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// `hotline.json` as coded in Rust ([`Config::announced`], tested equal to the file): no
+    /// JSON to parse and validate before the first render. Shared by every widget.
+    static BUILTIN: Rc<Config> = Rc::new(Config::announced());
+    /// Whether a `config` attribute was reported as unused: once per page is enough.
+    #[cfg(not(feature = "hosted-config"))]
+    static WARNED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The built-in config, for widgets without a `config` URL and when a hosted one fails.
+pub(super) fn builtin() -> Rc<Config> {
+    BUILTIN.with(Rc::clone)
 }
 
 /// A mounted widget. Dropping it (JS: `free()`) cancels its timer, removes its listeners and
@@ -84,7 +96,9 @@ struct Drawn {
 }
 
 /// Turns `host` into a live widget. With a `config` URL it renders once that config (or, on
-/// failure, the built-in one) is there; until then the host's fallback content shows.
+/// failure, the built-in one) is there; until then the host's fallback content shows. A build
+/// without the `hosted-config` feature (the loader never gives it such a host) shows the
+/// built-in config and says so once.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     #[cfg(feature = "test-hooks")]
@@ -134,7 +148,18 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         live.listen_for_wake_ups();
     }
     match live.host.get_attribute("config") {
-        None => live.render(hosted::builtin(), Correction::NONE),
+        None => live.render(builtin(), Correction::NONE),
+        #[cfg(not(feature = "hosted-config"))]
+        Some(_) => {
+            if !WARNED.replace(true) {
+                warn(
+                    "this module has no hosted configs (config= needs \
+                     digital-hotline-config.wasm); showing the built-in opening hours.",
+                );
+            }
+            live.render(builtin(), Correction::NONE);
+        }
+        #[cfg(feature = "hosted-config")]
         Some(url) => {
             let base = live.host.base_uri().ok().flatten().unwrap_or_default();
             let waiting = Rc::downgrade(&live);

@@ -1,12 +1,14 @@
 //! Hosted configs (`config="URL"`): fetched once per URL per page and shared by every widget
 //! that names it. Any failure (network, 5 s timeout, HTTP error, not JSON, invalid config)
 //! falls back to the built-in config with one console warning naming the URL and the reason.
-//! The cache knows nothing of widgets: whoever asks passes a callback.
+//! The cache knows nothing of widgets: whoever asks passes a callback. Only in the
+//! `hosted-config` build (`digital-hotline-config.wasm`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::clock::Correction;
+use super::element::builtin;
 use super::fetch::{Fetched, fetch_text};
 use crate::config::Config;
 
@@ -15,9 +17,6 @@ const TIMEOUT_MS: u32 = 5_000;
 thread_local! {
     /// Per URL, in order of first use; a page names one or two.
     static HOSTED: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
-    /// `hotline.json` as coded in Rust ([`Config::announced`], tested equal to the file): no
-    /// JSON to parse and validate before the first render. Shared by every widget.
-    static BUILTIN: Rc<Config> = Rc::new(Config::announced());
 }
 
 /// Called with the config to show and the correction for the visitor's clock.
@@ -93,11 +92,6 @@ fn share(url: String, result: Result<Fetched, String>) {
     for ready in waiting {
         ready(config.clone(), correction);
     }
-}
-
-/// The built-in config, for widgets without a `config` URL and when a hosted one fails.
-pub(super) fn builtin() -> Rc<Config> {
-    BUILTIN.with(Rc::clone)
 }
 
 pub(super) fn parse(text: &str) -> Result<Config, String> {

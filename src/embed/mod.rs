@@ -6,8 +6,11 @@
 mod check;
 mod clock;
 mod element;
+#[cfg(feature = "hosted-config")]
 mod fetch;
+#[cfg(feature = "hosted-config")]
 mod hosted;
+#[cfg(feature = "hosted-config")]
 mod json;
 mod listener;
 mod runtime;

@@ -1,11 +1,8 @@
 //! Entry points for the browser tests only (feature `test-hooks`: built into
 //! `target/test-bundle`, never published), put on the loader's runtime object as
-//! `window[Symbol.for("digital-hotline")].test`.
+//! `window[Symbol.for("digital-hotline")].test`; `validate` only in the `hosted-config` build.
 
-use chrono::DateTime;
 use wasm_bindgen::prelude::*;
-
-use crate::ui::{Lang, WidgetView};
 
 /// Installs the hooks, when the loader's runtime object is there.
 pub fn install() {
@@ -18,9 +15,12 @@ pub fn install() {
         return;
     }
     let hooks = js_sys::Object::new();
-    let validate = Closure::<dyn Fn(String, f64) -> JsValue>::new(validate).into_js_value();
+    #[cfg(feature = "hosted-config")]
+    {
+        let validate = Closure::<dyn Fn(String, f64) -> JsValue>::new(validate).into_js_value();
+        let _ = js_sys::Reflect::set(&hooks, &"validate".into(), &validate);
+    }
     let memory = Closure::<dyn Fn() -> f64>::new(memory_bytes).into_js_value();
-    let _ = js_sys::Reflect::set(&hooks, &"validate".into(), &validate);
     let _ = js_sys::Reflect::set(&hooks, &"memoryBytes".into(), &memory);
     let _ = js_sys::Reflect::set(&runtime, &"test".into(), &hooks);
 }
@@ -29,7 +29,12 @@ pub fn install() {
 /// validator); a valid config then answers a status query at `seconds` (Unix time) and is
 /// turned into the texts shown. `null` when valid, else the reason as the widget's warning
 /// gives it. A broken invariant panics, which the loader's `dead` flag shows.
+#[cfg(feature = "hosted-config")]
 fn validate(text: String, seconds: f64) -> JsValue {
+    use chrono::DateTime;
+
+    use crate::ui::{Lang, WidgetView};
+
     let config = super::hosted::parse(&text);
     match config {
         Ok(config) => {
