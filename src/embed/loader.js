@@ -1,19 +1,30 @@
-// The drop-in script. It loads the widget's wasm from the folder this script itself was served
-// from (so the bundle can be hosted anywhere), then defines <digital-hotline>, which upgrades
-// every such element on the page, now and later. Until then, and for good if anything fails,
-// the element's own fallback content (the number as a plain link) stays visible.
+// The drop-in script. It defines <digital-hotline>, which upgrades every such element on the
+// page, now and later, and loads the widget's wasm from the folder this script itself was
+// served from (so the bundle can be hosted anywhere). Until an element is rendered, and for
+// good if anything fails, its own fallback content (the number as a plain link) stays visible.
 // The logic lives in Rust; this file wires the custom element to it and guards every call
 // into the wasm, so that nothing the widget does can throw into the host page.
-import init, { mount } from 'digital-hotline-glue';
+import initLight, { mount as mountLight } from 'digital-hotline-glue';
+import initHosted, { mount as mountHosted } from 'digital-hotline-config-glue';
 
-/* global WASM_INTEGRITY -- the wasm's sha384, put in by the build (xtask/src/dist.rs) */
+/* global WASM_INTEGRITY, CONFIG_WASM_INTEGRITY -- each wasm's sha384, put in by the build (xtask/src/dist.rs) */
 const TAG = 'digital-hotline';
-const WASM_FILE = 'digital-hotline.wasm';
 const RUNTIME = Symbol.for('digital-hotline');
 
-/** Shared with the wasm (`src/embed/runtime.rs`). */
+/**
+ * The widget's two builds, each fetched at most once per page and only when needed: `light`
+ * shows the built-in hours; `hosted` can also fetch a `config=` URL, and is larger (the fetch,
+ * the validator and its texts), so a page gets it only for a widget with `config=`. `loaded`
+ * settles (never rejects) when the module is `ready` or has `failed`.
+ */
+const light = { file: 'digital-hotline.wasm', integrity: WASM_INTEGRITY, init: initLight, mount: mountLight };
+const hosted = { file: 'digital-hotline-config.wasm', integrity: CONFIG_WASM_INTEGRITY, init: initHosted, mount: mountHosted };
+/** This script's URL: the wasm files lie beside it. */
+let base;
+
+/** Shared with both wasm modules (`src/embed/runtime.rs`). */
 const runtime = {
-  /** Set by an internal error (a Rust panic): from then on nothing calls into the wasm. */
+  /** Set by an internal error (a Rust panic in either module): from then on nothing calls into the wasm. */
   dead: false,
   /** Elements showing a rendered widget, to put their fallback back after an internal error. */
   mounted: new Set(),
@@ -102,8 +113,15 @@ class DigitalHotline extends HTMLElement {
 
   #mount() {
     if (runtime.dead) return;
+    const module = moduleFor(this);
+    if (!module.ready) {
+      // Re-decided once the module has loaded or failed (see `moduleFor`).
+      if (!module.failed) load(module).then(() => renderSoon(this));
+      showFallback(this);
+      return;
+    }
     try {
-      this.#widget = mount(this);
+      this.#widget = module.mount(this);
       runtime.mounted.add(this);
     } catch (error) {
       if (!runtime.dead) console.error(`<${TAG}>: could not render; showing the fallback content.`, error);
@@ -168,6 +186,43 @@ function reportCompression(url) {
   );
 }
 
+/**
+ * The module for an element: `hosted` for `config=`, and also for any other element once it is
+ * there (no second download). Else `light`, except while the page is loading `hosted` and not
+ * `light` (it started with a `config=` widget): then the others wait for `hosted`, and fall
+ * back to `light` only if it fails.
+ */
+function moduleFor(element) {
+  if (element.hasAttribute('config') || hosted.ready) return hosted;
+  return light.ready || !hosted.loaded || hosted.failed ? light : hosted;
+}
+
+/** Fetches and instantiates `module`, once; a failure leaves its elements on their fallback. */
+function load(module) {
+  if (!module.loaded) {
+    const url = new URL(module.file, base);
+    // The integrity hash makes the browser refuse a wasm that is not the one built with this
+    // script (a tampered or mismatched copy on the server).
+    module.loaded = fetch(url, { integrity: module.integrity })
+      .catch((error) => diagnose(url, error).then((reason) => Promise.reject(new Error(reason))))
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+        return module.init({ module_or_path: response });
+      })
+      .then(
+        () => {
+          module.ready = true;
+          reportCompression(url);
+        },
+        (error) => {
+          module.failed = true;
+          console.error(`<${TAG}>: could not load ${url} (${error}); showing the fallback content.`);
+        },
+      );
+  }
+  return module.loaded;
+}
+
 function start() {
   if (window[RUNTIME]) return; // the script is on the page twice
   window[RUNTIME] = runtime;
@@ -182,25 +237,11 @@ function start() {
     console.warn(`<${TAG}>: this browser cannot run the widget (no ${missing.join(', ')}); showing the fallback content.`);
     return;
   }
-  const wasmUrl = new URL(WASM_FILE, scriptUrl());
-  // The integrity hash makes the browser refuse a wasm that is not the one built with this
-  // script (a tampered or mismatched copy on the server).
-  fetch(wasmUrl, { integrity: WASM_INTEGRITY })
-    .catch((error) => diagnose(wasmUrl, error).then((reason) => Promise.reject(new Error(reason))))
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      return init({ module_or_path: response });
-    })
-    .then(
-      () => {
-        if (!customElements.get(TAG)) customElements.define(TAG, DigitalHotline);
-        reportCompression(wasmUrl);
-      },
-      (error) => {
-        runtime.dead = true;
-        console.error(`<${TAG}>: could not load ${wasmUrl} (${error}); showing the fallback content.`);
-      },
-    );
+  base = scriptUrl();
+  // Right away, not at the first element's turn: the download starts as early as it did with
+  // one module. A page whose widgets are already there gets only the module they need.
+  load(document.querySelector(`${TAG}[config]`) ? hosted : light);
+  if (!customElements.get(TAG)) customElements.define(TAG, DigitalHotline);
 }
 
 start();

@@ -17,10 +17,11 @@ usage: cargo xtask <command>
   demo   install what is missing, build the bundle, serve the demo page on http://127.0.0.1:8080
   test   install what is missing, then fmt, clippy (host + wasm32), cargo test, the bundle,
          the browser tests and the reproducible-build check (what CI runs)
-  dist   build the drop-in bundle: dist/digital-hotline.js + dist/digital-hotline.wasm
+  dist   build the drop-in bundle: dist/digital-hotline.js + dist/digital-hotline.wasm (no hosted
+         config) + dist/digital-hotline-config.wasm (fetched only for config=)
   release [--base-url URL] [--verify]
-         the versioned folder to host: dist/digital-hotline/<version>/ with the loader, the
-         wasm, hotline.json and embed.html (the snippet, integrity included); --verify builds
+         the versioned folder to host: dist/digital-hotline/<version>/ with the loader, both
+         wasm files, hotline.json and embed.html (the snippet, integrity included); --verify builds
          again from scratch in a copy of the checkout elsewhere and checks the files are
          byte-identical
   bench  size and speed report, side by side with a peer page on npm opening_hours
@@ -83,18 +84,14 @@ fn test() -> Result {
         "-D",
         "warnings",
     ]))?;
-    run(Command::new("cargo").args([
-        "clippy",
-        "--package",
-        "digital-hotline",
-        "--all-targets",
-        "--all-features",
-        "--target",
-        dist::WASM_TARGET,
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    // The wasm code with every feature, and as the two widget builds have it without hosted
+    // configs (the published one, and the test bundle's).
+    for features in [&["--all-features"][..], &[], &["--features", "test-hooks"]] {
+        run(Command::new("cargo")
+            .args(["clippy", "--package", "digital-hotline", "--all-targets"])
+            .args(features)
+            .args(["--target", dist::WASM_TARGET, "--", "-D", "warnings"]))?;
+    }
     run(Command::new("cargo").args(["test", "--workspace"]))?;
     browser_tests(None)?;
     release::verify_reproducible()

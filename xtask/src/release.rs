@@ -1,11 +1,11 @@
 //! The versioned release folder web teams host: `dist/digital-hotline/<version>/` with the
-//! loader, the wasm, the built-in config as a starting point for a hosted one, and the exact
+//! loader, both wasm files (without and with hosted configs), the built-in config as a starting point for a hosted one, and the exact
 //! snippet to paste, integrity hash included.
 
 use std::path::{Path, PathBuf};
 use std::process::{self, Command};
 
-use crate::dist::{self, JS, WASM};
+use crate::dist::{self, CONFIG_WASM, JS, WASM};
 use crate::{Result, output, root, run};
 
 const CONFIG: &str = "hotline.json";
@@ -48,7 +48,9 @@ pub fn release(args: &[String]) -> Result {
     );
     write(&root().join("dist/digital-hotline/release.json"), &manifest)?;
     npm_package(&out, &version)?;
-    dist::size_report(&[out.join(JS), out.join(WASM), out.join(CONFIG)])?;
+    // What a page loads without `config=`, and with it (its config included).
+    dist::size_report(&[out.join(JS), out.join(WASM)])?;
+    dist::size_report(&[out.join(JS), out.join(CONFIG_WASM), out.join(CONFIG)])?;
     precompress(&out)?;
     println!("Release {version}: {}", out.display());
     if verify {
@@ -58,18 +60,16 @@ pub fn release(args: &[String]) -> Result {
 }
 
 /// The config checker page for whoever edits the hours: `check.html` with its stylesheet and
-/// script, and `check.wasm`: the widget's code with the checker's entry points (the `checker`
-/// feature), so the widget's own wasm does not carry them.
+/// script, and `check.wasm`: the widget's code with hosted configs and the checker's entry
+/// points (the `checker` feature), so the widget's own wasm files do not carry them.
 fn checker(out: &Path) -> Result {
-    let build = root().join("target/checker");
-    dist::bundle(&["--features", "checker"], &build, &root().join("target"))?;
-    copy(&build.join(WASM), &out.join("check.wasm"))?;
+    let built = dist::wasm(&["checker"], &out.join("check.wasm"))?;
     let source = root().join("src/checker");
     for file in ["check.html", "check.css"] {
         copy(&source.join(file), &out.join(file))?;
     }
-    // The glue as `dist::bundle` left it: with the wasm's shortened import names.
-    let glue = root().join("target/wasm-bindgen/digital_hotline_short.js");
+    // The glue of that very build, with its wasm's shortened import names.
+    let glue = built.glue;
     run(Command::new(root().join("node_modules/.bin/esbuild"))
         .arg(source.join("check.js"))
         .args(["--bundle", "--format=iife", "--minify", "--target=es2022", "--legal-comments=none"])
@@ -86,9 +86,10 @@ fn contract(out: &Path) -> Result {
 }
 
 /// The files a package carries, from the release folder.
-const PACKAGE_FILES: [&str; 8] = [
+const PACKAGE_FILES: [&str; 9] = [
     JS,
     WASM,
+    CONFIG_WASM,
     "digital-hotline.d.ts",
     "digital-hotline-react.d.ts",
     "digital-hotline-preact.d.ts",
@@ -126,6 +127,7 @@ fn npm_package(out: &Path, version: &str) -> Result {
     "./preact": {{ "types": "./digital-hotline-preact.d.ts" }},
     "./digital-hotline.js": "./digital-hotline.js",
     "./digital-hotline.wasm": "./digital-hotline.wasm",
+    "./digital-hotline-config.wasm": "./digital-hotline-config.wasm",
     "./custom-elements.json": "./custom-elements.json",
     "./embed.html": "./embed.html",
     "./hotline.json": "./hotline.json",
@@ -184,9 +186,9 @@ fn snippet(version: &str, css: &Linked, script: &Linked, fallback: &str) -> Stri
     )
 }
 
-/// Builds the release again from scratch in a copy of the checkout at another path, with
-/// another target directory, and compares the files with the release in `dist/` byte for
-/// byte.
+/// Builds the bundle again from scratch in a copy of the checkout at another path, with
+/// another target directory, and compares its files (the loader and both wasm files) with the
+/// release in `dist/` byte for byte.
 ///
 /// The copy holds the files git knows (tracked, and untracked but not ignored) as they are
 /// in the working tree, so uncommitted edits are compared too.
@@ -200,7 +202,7 @@ pub fn verify_reproducible() -> Result {
     let result = copy_checkout(&checkout)
         .and_then(|()| dist::bundle_from(&checkout, &[], &again, &target))
         .and_then(|()| {
-            for file in [JS, WASM] {
+            for file in BUNDLE {
                 if read(&out.join(file))? != read(&again.join(file))? {
                     return Err(format!(
                         "{file} differs between two builds of the same source (kept for \
@@ -214,10 +216,14 @@ pub fn verify_reproducible() -> Result {
         });
     if result.is_ok() {
         let _ = std::fs::remove_dir_all(&scratch);
-        println!("Reproducible: {JS} and {WASM} are byte-identical across two clean builds.");
+        let files = BUNDLE.join(", ");
+        println!("Reproducible: {files} are byte-identical across two clean builds.");
     }
     result
 }
+
+/// The files `dist::bundle` builds.
+const BUNDLE: [&str; 3] = [JS, WASM, CONFIG_WASM];
 
 /// Copies the files git lists for this checkout into `to`.
 fn copy_checkout(to: &Path) -> Result {
@@ -292,7 +298,7 @@ fn json_string(text: &str) -> String {
 }
 
 /// `.br` and `.gz` beside every file of the release, for servers that send precompressed
-/// files (README "Server recipes"): the wasm is 226 KB raw and 80 KB with brotli.
+/// files (README "Server recipes"): the wasm files are 160–215 KB raw and 59–77 KB with brotli.
 fn precompress(out: &Path) -> Result {
     run(Command::new("node").arg("xtask/precompress.mjs").arg(out))
 }
