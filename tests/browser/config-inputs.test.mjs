@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { embed, file, hostPage, launch, openAt, serve, status } from './support/hotline.mjs';
+import { bundle, embed, hostPage, launch, openAt, serve, status } from './support/hotline.mjs';
 
 const BUILTIN_TEXT = await readFile(new URL('../../src/config/hotline.json', import.meta.url), 'utf8');
 const FIVE_MB = `{"version": 1, "pad": "${'x'.repeat(5 * 1024 * 1024)}"}`;
@@ -19,8 +19,7 @@ let browser;
 before(async () => {
   const page = (config) => hostPage(embed({ config }), { script: TEST_BUNDLE });
   server = await serve({
-    '/test-bundle/digital-hotline.js': file('target/test-bundle/digital-hotline.js'),
-    '/test-bundle/digital-hotline.wasm': file('target/test-bundle/digital-hotline.wasm'),
+    ...bundle('/test-bundle/', 'target/test-bundle'),
     '/length.html': page('/length.json'),
     '/length.json': (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(FIVE_MB) });
@@ -34,7 +33,8 @@ before(async () => {
     },
     '/control.html': page('/missing.json'),
     '/missing.json': status(404),
-    '/hooks.html': hostPage('', { script: TEST_BUNDLE }),
+    // A widget with `config=`, so that the page loads the module with the validator.
+    '/hooks.html': page('/missing.json'),
   });
   browser = await launch();
 });

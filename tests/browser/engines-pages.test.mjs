@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
 import { ENGINES, launchEngine, serveTestPages, testPage } from './support/engines.mjs';
-import { embed, file, json } from './support/hotline.mjs';
+import { bundle, embed, file, json } from './support/hotline.mjs';
 
 const OPEN = '2026-12-01T10:00:00+01:00'; // a Tuesday: open 9–21 by the built-in hours
 const CORPUS = new URL('../fixtures/bad-configs/', import.meta.url);
@@ -83,8 +83,7 @@ before(async () => {
       script: '/test-bundle/digital-hotline.js',
     }),
     '/panic-redraw.html': testPage(withAttribute(embed(), 'test-panic="redraw"'), { script: '/test-bundle/digital-hotline.js' }),
-    '/test-bundle/digital-hotline.js': file('target/test-bundle/digital-hotline.js'),
-    '/test-bundle/digital-hotline.wasm': file('target/test-bundle/digital-hotline.wasm'),
+    ...bundle('/test-bundle/', 'target/test-bundle'),
     '/skewed.html': testPage(embed({ config: '/skewed.json' })),
     '/skewed.json': json(builtin, { date: 'Mon, 30 Nov 2026 19:00:00 GMT' }),
     '/slightly-skewed.html': testPage(embed({ config: '/slightly-skewed.json' })),
@@ -117,10 +116,10 @@ for (const engine of ENGINES) {
       return { tab, widget: await tab.widget(selector).rendered() };
     }
 
-    /** Opens `path` and waits until the loader has given up (the runtime is dead). */
+    /** Opens `path` and waits until the loader has given up (its one console error). */
     async function failedAt(path) {
       const tab = await browser.open(`${server.origin}${path}`, { at: OPEN });
-      await tab.waitFor(() => window[Symbol.for('digital-hotline')]?.dead === true, { what: 'the loader to give up' });
+      await tab.gaveUp();
       return tab;
     }
 

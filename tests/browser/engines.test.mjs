@@ -1,6 +1,7 @@
 // The widget's core behaviour in the three engines it must work in (Chromium, Firefox,
 // WebKit), from one test body each: texts and state at fixed instants, the live flip, the
-// statuschange event, hosted configs and their failures, a missing wasm, elements added later.
+// statuschange event, hosted configs and their failures, a missing wasm, elements added later,
+// and which of the two wasm files a page fetches.
 // The visitor is in New York (the browser's zone), the clock is the page's fake one
 // (`support/page-init.js`), and every test also checks that nothing went wrong in the page.
 // Layout, screenshots and axe stay Chromium-only (accessibility.test.mjs, hostile.test.mjs).
@@ -9,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
 import { ENGINES, launchEngine, serveTestPages, testPage } from './support/engines.mjs';
-import { embed, file, json, status } from './support/hotline.mjs';
+import { bundle, embed, file, json, status } from './support/hotline.mjs';
 
 const builtin = JSON.parse(await readFile(new URL('../../src/config/hotline.json', import.meta.url)));
 const hosted = {
@@ -22,12 +23,13 @@ const manifest = JSON.parse(await readFile(new URL('../../dist/digital-hotline/r
 const FOLDER = `dist/digital-hotline/${manifest.version}`;
 const snippet = await readFile(new URL(`../../${FOLDER}/embed.html`, import.meta.url), 'utf8');
 
-/** The release's script and wasm at `prefix` on a CDN (with its CORS header). */
+/** The release's script and wasm files at `prefix` on a CDN (with its CORS header). */
 function releaseFiles(prefix, { wasm = (bytes) => bytes } = {}) {
   const headers = { 'access-control-allow-origin': '*' };
   return {
     [`${prefix}digital-hotline.js`]: file(`${FOLDER}/digital-hotline.js`, { headers }),
     [`${prefix}digital-hotline.wasm`]: file(`${FOLDER}/digital-hotline.wasm`, { headers, transform: wasm }),
+    [`${prefix}digital-hotline-config.wasm`]: file(`${FOLDER}/digital-hotline-config.wasm`, { headers, transform: wasm }),
   };
 }
 
@@ -57,6 +59,12 @@ before(async () => {
     '/en-compact.html': testPage(embed({ lang: 'en', variant: 'compact' })),
     '/deep/folder/page.html': testPage(embed(), { script: '../../dist/digital-hotline.js' }),
     '/hosted.html': testPage(embed({ config: '/hotline.json' })),
+    // Counted: which wasm file a page fetches.
+    ...bundle('/split/', 'dist'),
+    '/split/light.html': testPage(embed({ id: 'a' }) + embed({ id: 'b', lang: 'en' }), { script: '/split/digital-hotline.js' }),
+    '/split/hosted.html': testPage(embed({ id: 'a', config: '/hotline.json' }) + embed({ id: 'b', config: '/hotline.json' }) + embed({ id: 'c' }), {
+      script: '/split/digital-hotline.js',
+    }),
     '/hotline.json': json(hosted),
     '/failing-404.html': testPage(embed({ config: '/404.json' })),
     '/404.json': json({ error: 'gone' }, { status: 404 }),
@@ -210,7 +218,7 @@ for (const engine of ENGINES) {
 
     test('a changed wasm on the CDN is refused: the fallback, one console error', async () => {
       const tab = await browser.open(`${server.origin}/release-tampered.html`, { at: '2026-12-01T10:00:00+01:00' });
-      await tab.waitFor(() => window[Symbol.for('digital-hotline')]?.dead === true, { what: 'the loader to give up' });
+      await tab.gaveUp();
       const { console: messages, errors } = await tab.log();
       const own = messages.filter((m) => m.text.includes('<digital-hotline>'));
       assert.equal(own.length, 1, JSON.stringify(own));
@@ -252,6 +260,28 @@ for (const engine of ENGINES) {
       await tab.close();
     });
 
+    test('a page fetches only the wasm its widgets need, once: without config= the light one, with it the config one', async () => {
+      const at = '2026-12-01T10:00:00+01:00';
+      const count = () => ['digital-hotline.wasm', 'digital-hotline-config.wasm'].map((name) => server.requests[`/split/${name}`] ?? 0);
+      const [light, config] = count();
+      const states = (tab) => tab.evaluate(() => [...document.querySelectorAll('digital-hotline')].map((element) => element.getAttribute('state')));
+
+      const plain = await browser.open(`${server.origin}/split/light.html`, { at });
+      for (const id of ['#a', '#b']) await plain.widget(id).rendered();
+      assert.deepEqual(await states(plain), ['open', 'open']);
+      assert.deepEqual(count(), [light + 1, config]);
+      assert.deepEqual(await plain.problems(), []);
+      await plain.close();
+
+      const hostedPage = await browser.open(`${server.origin}/split/hosted.html`, { at });
+      for (const id of ['#a', '#b', '#c']) await hostedPage.widget(id).rendered();
+      // The hosted config closes the day; the widget without config= has the built-in hours.
+      assert.deepEqual(await states(hostedPage), ['closed', 'closed', 'open']);
+      assert.deepEqual(count(), [light + 1, config + 1]);
+      assert.deepEqual(await hostedPage.problems(), []);
+      await hostedPage.close();
+    });
+
     for (const [name, path, config, reason] of [
       ['HTTP error', '/failing-404.html', '/404.json', 'HTTP 404 Not Found'],
       ['invalid config', '/failing-invalid.html', '/invalid.json', 'invalid config: weekly.fri[0]: end 17:00 is before start 18:00'],
@@ -277,7 +307,7 @@ for (const engine of ENGINES) {
 
     test('a missing wasm: the fallback stays, one console error, nothing thrown', async () => {
       const tab = await browser.open(`${server.origin}/missing-wasm.html`, { at: '2026-12-01T10:00:00+01:00' });
-      await tab.waitFor(() => window[Symbol.for('digital-hotline')]?.dead === true, { what: 'the loader to give up' });
+      await tab.gaveUp();
       const { console: messages, errors } = await tab.log();
       const own = messages.filter((m) => m.text.includes('<digital-hotline>'));
       assert.equal(own.length, 1, JSON.stringify(own));
@@ -296,7 +326,7 @@ for (const engine of ENGINES) {
       test(`a server that refuses HEAD, ${name}: the diagnosis asks with a ranged GET`, async () => {
         asked.length = 0;
         const tab = await browser.open(`${server.origin}${path}`, { at: '2026-12-01T10:00:00+01:00' });
-        await tab.waitFor(() => window[Symbol.for('digital-hotline')]?.dead === true, { what: 'the loader to give up' });
+        await tab.gaveUp();
         const own = await tab.messages('error');
         assert.equal(own.length, 1, own.join('\n'));
         assert.ok(own[0].includes(`digital-hotline.wasm (Error: ${reason}); showing the fallback content.`), own[0]);

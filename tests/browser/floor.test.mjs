@@ -1,5 +1,5 @@
 // The browser floor, derived from what the built bundle uses (node only, no browser): the
-// WebAssembly features the wasm needs (binaryen's validator, one feature taken away at a time),
+// WebAssembly features each wasm needs (binaryen's validator, one feature taken away at a time),
 // the JavaScript syntax the script needs (esbuild, which rewrites what a target lacks), and the
 // web APIs the loader checks for. It fails when the floor moves, so the README's "Browsers"
 // paragraphs and the loader's feature checks are looked at again.
@@ -47,8 +47,12 @@ const ENGINES = ['chrome', 'firefox', 'safari'];
 /** The minimum versions stated in the README (Chrome and Edge, Firefox, Safari and iOS). */
 const FLOOR = { chrome: 96, firefox: 101, safari: 16.4 };
 
+/** The two wasm files the loader may fetch (without and with hosted configs). */
+const WASM_FILES = ['digital-hotline.wasm', 'digital-hotline-config.wasm'];
+
 let work;
-let stripped;
+/** Per wasm file, its copy without a target_features section. */
+const stripped = {};
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'floor-'));
@@ -56,12 +60,14 @@ before(async () => {
   // (dist.rs already does) so the validator goes by the instructions and types alone. Without
   // the section binaryen assumes the first version, so the copy is read with every feature of
   // WASM_FEATURES on (not `--all-features`: that also writes newer encodings, compact imports).
-  stripped = join(work, 'stripped.wasm');
   const all = featureFlags(Object.keys(WASM_FEATURES));
-  try {
-    execFileSync(WASM_OPT, [join(ROOT, 'dist/digital-hotline.wasm'), '--mvp-features', ...all, '--strip-target-features', '-o', stripped], { stdio: 'pipe' });
-  } catch (error) {
-    throw new Error(`the wasm uses a feature missing from WASM_FEATURES: add it with its browser versions\n${error.stderr}`);
+  for (const file of WASM_FILES) {
+    stripped[file] = join(work, file);
+    try {
+      execFileSync(WASM_OPT, [join(ROOT, 'dist', file), '--mvp-features', ...all, '--strip-target-features', '-o', stripped[file]], { stdio: 'pipe' });
+    } catch (error) {
+      throw new Error(`${file} uses a feature missing from WASM_FEATURES: add it with its browser versions\n${error.stderr}`);
+    }
   }
 });
 
@@ -82,11 +88,11 @@ function validates(file, features) {
   }
 }
 
-/** The features the wasm cannot do without: each one taken away makes it invalid. */
-function usedFeatures() {
+/** The features the wasm `file` cannot do without: each one taken away makes it invalid. */
+function usedFeatures(file) {
   const all = Object.keys(WASM_FEATURES);
-  assert.ok(validates(stripped, all), 'the wasm uses a feature missing from WASM_FEATURES: add it with its browser versions');
-  return all.filter((name) => !validates(stripped, all.filter((other) => other !== name)));
+  assert.ok(validates(stripped[file], all), `${file} uses a feature missing from WASM_FEATURES: add it with its browser versions`);
+  return all.filter((name) => !validates(stripped[file], all.filter((other) => other !== name)));
 }
 
 /** Per engine, the highest first version among `tables`. */
@@ -94,12 +100,14 @@ function highest(tables) {
   return Object.fromEntries(ENGINES.map((engine) => [engine, Math.max(...tables.map((table) => table[engine]))]));
 }
 
-test('the wasm uses these WebAssembly features beyond the first version', () => {
-  assert.deepEqual(usedFeatures(), ['sign extension', 'nontrapping float-to-int', 'bulk memory', 'multivalue', 'reference types']);
+test('each wasm uses these WebAssembly features beyond the first version', () => {
+  for (const file of WASM_FILES) {
+    assert.deepEqual(usedFeatures(file), ['sign extension', 'nontrapping float-to-int', 'bulk memory', 'multivalue', 'reference types'], file);
+  }
 });
 
 test('the floor: Chrome and Edge 96, Firefox 101, Safari 16.4; the README says so in both languages', async () => {
-  const used = usedFeatures().map((name) => WASM_FEATURES[name]);
+  const used = WASM_FILES.flatMap(usedFeatures).map((name) => WASM_FEATURES[name]);
   const floor = highest([...used, ...Object.values(CHECKED)]);
   assert.deepEqual(floor, FLOOR);
   const readme = await readFile(join(ROOT, 'README.md'), 'utf8');

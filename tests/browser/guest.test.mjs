@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
-import { HotlinePage, embed, file, hostPage, launch, openAt, serve } from './support/hotline.mjs';
+import { HotlinePage, bundle, embed, file, hostPage, launch, openAt, serve } from './support/hotline.mjs';
 
 const SCREENSHOTS = new URL('../output/', import.meta.url);
 const ORDINARY = '2026-11-26T10:00:00+01:00';
@@ -76,9 +76,12 @@ before(async () => {
       <div style="width:224px;font-family:Arial, sans-serif">${embed({ id: 'en', lang: 'en' })}</div>`),
   };
   // The shared server gzips what it serves; this folder sends the wasm as a bare server would.
-  pages['/plain/digital-hotline.js'] = file('dist/digital-hotline.js');
-  pages['/plain/digital-hotline.wasm'] = file('dist/digital-hotline.wasm');
+  Object.assign(pages, bundle('/plain/', 'dist'));
   pages['/plain-wasm.html'] = hostPage(`${embed({ id: 'a' })}${embed({ id: 'b' })}`, { script: '/plain/digital-hotline.js' });
+  pages['/plain/hotline.json'] = file('src/config/hotline.json');
+  pages['/plain-config.html'] = hostPage(`${embed({ id: 'a', config: '/plain/hotline.json' })}${embed({ id: 'b' })}`, {
+    script: '/plain/digital-hotline.js',
+  });
   pages['/gzip/digital-hotline.js'] = file('dist/digital-hotline.js');
   pages['/gzip/digital-hotline.wasm'] = file('dist/digital-hotline.wasm', {
     transform: (bytes) => gzipSync(bytes),
@@ -272,7 +275,7 @@ for (const [week, at, limit] of [
 
 test('an uncompressed wasm is reported once at console.info, with its size and the README section', async () => {
   const infos = {};
-  for (const path of ['/plain-wasm.html', '/gzip/page.html']) {
+  for (const path of ['/plain-wasm.html', '/plain-config.html', '/gzip/page.html']) {
     // The real clock: Playwright's fake one empties the Resource Timing entries.
     const context = await browser.newContext();
     const page = new HotlinePage(await context.newPage());
@@ -287,5 +290,8 @@ test('an uncompressed wasm is reported once at console.info, with its size and t
     infos['/plain-wasm.html'][0],
     /^<digital-hotline>: http:\/\/127\.0\.0\.1:\d+\/plain\/digital-hotline\.wasm arrived uncompressed \(\d{3} KB; .*"Server recipes"\.$/,
   );
+  // The config module, on a page with a hosted config, is reported by its own name.
+  assert.equal(infos['/plain-config.html'].length, 1, String(infos['/plain-config.html']));
+  assert.match(infos['/plain-config.html'][0], /^<digital-hotline>: http:\/\/127\.0\.0\.1:\d+\/plain\/digital-hotline-config\.wasm arrived uncompressed/);
   assert.deepEqual(infos['/gzip/page.html'], []);
 });

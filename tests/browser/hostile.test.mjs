@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
 import { startServer } from '../../xtask/serve.mjs';
-import { embed, file, hostPage, json, launch, openAt, serve, status } from './support/hotline.mjs';
+import { bundle, embed, file, hostPage, json, launch, openAt, serve, status } from './support/hotline.mjs';
 
 const OPEN = '2026-12-01T10:00:00+01:00'; // a Tuesday: open 9–21 by the built-in hours
 const CORPUS = new URL('../fixtures/bad-configs/', import.meta.url);
@@ -111,8 +111,7 @@ before(async () => {
     '/panic-redraw.html': page(embed().replace('<digital-hotline', '<digital-hotline test-panic="redraw"'), {
       script: '/test-bundle/digital-hotline.js',
     }),
-    '/test-bundle/digital-hotline.js': file('target/test-bundle/digital-hotline.js'),
-    '/test-bundle/digital-hotline.wasm': file('target/test-bundle/digital-hotline.wasm'),
+    ...bundle('/test-bundle/', 'target/test-bundle'),
     '/skewed.html': page(embed({ config: '/skewed.json' })),
     '/skewed.json': json(builtin, { date: 'Mon, 30 Nov 2026 19:00:00 GMT' }),
     '/slightly-skewed.html': page(embed({ config: '/slightly-skewed.json' })),

@@ -2,12 +2,13 @@
 // widgets (full, compact, English, hosted config), each redrawing at its transitions and
 // reading the clock every 5 minutes. After a forced garbage collection, a heap snapshot and the
 // wasm memory's size on days 1, 30 (after warm-up) and 60 give the retained growth per day.
-// Uses the test bundle, whose runtime object has `test.memoryBytes` (src/embed/test_hooks.rs).
+// Uses the test bundle, whose runtime object has `test.memoryBytes` (src/embed/test_hooks.rs);
+// the hosted widget makes the page load the config module, which all four then run on.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { embed, file, hostPage, json, launch, openAt, serve } from './support/hotline.mjs';
+import { bundle, embed, hostPage, json, launch, openAt, serve } from './support/hotline.mjs';
 
 const TEST_BUNDLE = '/test-bundle/digital-hotline.js';
 const DAY = 24 * 60 * 60 * 1000;
@@ -27,8 +28,7 @@ before(async () => {
     embed({ id: 'hosted', config: '/hotline.json' }),
   ];
   server = await serve({
-    '/test-bundle/digital-hotline.js': file('target/test-bundle/digital-hotline.js'),
-    '/test-bundle/digital-hotline.wasm': file('target/test-bundle/digital-hotline.wasm'),
+    ...bundle('/test-bundle/', 'target/test-bundle'),
     '/four.html': hostPage(widgets.join('\n'), { script: TEST_BUNDLE }),
     '/hotline.json': json(builtin),
   });

@@ -121,6 +121,11 @@ test('the package folder: version of the release, exports, types, manifest, file
   assert.equal(manifest.types, './digital-hotline.d.ts');
   assert.equal(manifest.customElements, './custom-elements.json');
   assert.deepEqual(manifest.exports['.'], { types: './digital-hotline.d.ts', default: './digital-hotline.js' });
+  // The loader fetches either wasm from beside itself: a bundler or a copy step needs both.
+  for (const wasm of ['digital-hotline.wasm', 'digital-hotline-config.wasm']) {
+    assert.ok(manifest.files.includes(wasm), wasm);
+    assert.equal(manifest.exports[`./${wasm}`], `./${wasm}`);
+  }
   for (const target of Object.values(manifest.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)))) {
     await readFile(join(PACKAGE, target)); // exists
   }

@@ -19,6 +19,7 @@ function releaseFiles(prefix, { wasm = (bytes) => bytes } = {}) {
   return {
     [`${prefix}digital-hotline.js`]: file(`${FOLDER}/digital-hotline.js`, { headers }),
     [`${prefix}digital-hotline.wasm`]: file(`${FOLDER}/digital-hotline.wasm`, { headers, transform: wasm }),
+    [`${prefix}digital-hotline-config.wasm`]: file(`${FOLDER}/digital-hotline-config.wasm`, { headers, transform: wasm }),
     [`${prefix}digital-hotline.css`]: file(`${FOLDER}/digital-hotline.css`, { headers }),
   };
 }
@@ -88,7 +89,7 @@ describe('the release folder', () => {
     const page = await openAt(browser, `${server.origin}/tampered.html`, OPEN);
     const pageErrors = [];
     page.page.on('pageerror', (error) => pageErrors.push(String(error)));
-    await page.page.waitForFunction(() => window[Symbol.for('digital-hotline')]?.dead === true);
+    await page.gaveUp();
     const own = page.errors.filter((message) => message.includes('<digital-hotline>'));
     assert.equal(own.length, 1, page.errors.join('\n'));
     assert.match(own[0], /could not load .*\/tampered\/digital-hotline\.wasm \(Error: it is not the file built with this script: the integrity check failed\)/);

@@ -136,6 +136,12 @@ export class Tab {
     }
   }
 
+  /** Waits for the widget's first console error: the loader giving up on a wasm file. */
+  gaveUp() {
+    const said = () => window.testLog.console.some((m) => m.type === 'error' && m.text.includes('<digital-hotline>'));
+    return this.waitFor(said, { what: 'the loader to give up' });
+  }
+
   /** The page's record: `{ console: [{ type, text }], errors, violations, statusEvents }`. */
   log() {
     return this.evaluate(() => window.testLog);

@@ -90,6 +90,17 @@ export function file(path, { transform = (bytes) => bytes, headers = {} } = {}) 
   };
 }
 
+/** The bundle's files as `cargo xtask dist` builds them: the loader and the two wasm files. */
+export const BUNDLE = ['digital-hotline.js', 'digital-hotline.wasm', 'digital-hotline-config.wasm'];
+
+/**
+ * Routes that serve the bundle built into `folder` (`dist`, `target/test-bundle`, a release
+ * folder) under the path `prefix` (`/test-bundle/`), each file through `file(…, options)`.
+ */
+export function bundle(prefix, folder, options) {
+  return Object.fromEntries(BUNDLE.map((name) => [`${prefix}${name}`, file(`${folder}/${name}`, options)]));
+}
+
 /** A plain status answer, e.g. `status(404)`. */
 export function status(code, headers = {}) {
   return (_request, response) => {
@@ -156,6 +167,13 @@ export class HotlinePage {
 
   widget(selector = 'digital-hotline') {
     return new Widget(this.page.locator(selector).first());
+  }
+
+  /** Waits for the widget's first console error (the loader giving up on a wasm file). */
+  async gaveUp() {
+    const said = () => this.errors.some((text) => text.includes('<digital-hotline>'));
+    // The check and the listener are set up in one turn: no message can slip between them.
+    while (!said()) await this.page.waitForEvent('console', { predicate: (message) => message.type() === 'error' });
   }
 
   /** `statuschange` events seen on the document so far: `{ target, detail }`. */
