@@ -88,10 +88,15 @@ fn weekly_specs(
         Weekday::Sat,
         Weekday::Sun,
     ];
-    let mut intervals: Vec<Interval> =
-        days.iter().flat_map(|d| weekly.on(*d).iter().copied()).collect();
-    intervals.sort_unstable_by_key(|i| (i.start, i.end));
-    intervals.dedup();
+    // Each distinct interval once, by start then end. Put in place one by one rather than
+    // sorted afterwards: a week has a handful, and a slice sort is ~2 KB brotli of code.
+    let key = |interval: &Interval| (interval.start, interval.end);
+    let mut intervals: Vec<Interval> = Vec::new();
+    for interval in days.iter().flat_map(|d| weekly.on(*d)) {
+        if let Err(at) = intervals.binary_search_by_key(&key(interval), key) {
+            intervals.insert(at, *interval);
+        }
+    }
     let validity = from.map(|d| format!(",\"validFrom\":\"{d}\"")).unwrap_or_default()
         + &until.map(|d| format!(",\"validThrough\":\"{d}\"")).unwrap_or_default();
     intervals
