@@ -3,7 +3,12 @@
 //! The markup is static: the embedding mounts it anew at each redraw (a few times a day). No
 //! reactive effects run later in the background, so everything the widget does happens inside
 //! the embedding's own guarded callbacks (see `embed::runtime`).
+//!
+//! Alternatives are `Either`s, never `.into_any()`: an `AnyView` keeps a pointer to its
+//! `rebuild`, so each one kept code to patch its whole subtree in place, which a view that is
+//! always built anew never runs (−8.7 KiB brotli on the wasm).
 
+use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 
 use super::view::{ChangeLine, DayGroup, DayRow, Label, PhoneView, Variant, WidgetView};
@@ -31,41 +36,67 @@ pub fn HotlineWidget(
     /// Whether the one line starts with the hotline's name.
     label: Label,
 ) -> impl IntoView {
-    let WidgetView { lang, preview, name, phone, .. } = content.clone();
+    // Taken apart once: each part goes to the component that shows it (no copies of the whole).
+    let WidgetView {
+        lang,
+        preview,
+        name,
+        open,
+        headline,
+        reason,
+        detail,
+        note,
+        phone,
+        announcement,
+        week_caption,
+        week_caption_short,
+        today_mark,
+        week,
+        week_groups,
+        special_days,
+        change_line,
+        change_more,
+        ..
+    } = content;
     let preview = preview.map(|label| view! { <p class="preview" part="preview">{label}</p> });
     match variant {
-        Variant::Full => view! {
+        Variant::Full => Either::Left(view! {
             <div class="widget full" part="widget" lang=lang>
                 {preview}
                 <p class="name" part="name">{name}</p>
-                <StatusLine content=content.clone() />
+                <StatusLine open=open headline=headline reason=reason detail=detail />
                 <PhoneLink phone=phone />
-                <Changes content=content.clone() />
-                <WeekTable content=content />
+                <Changes line=change_line more=change_more note=note days=special_days
+                    announcement=announcement />
+                <WeekTable caption=week_caption caption_short=week_caption_short
+                    mark=today_mark week=week groups=week_groups />
             </div>
-        }
-        .into_any(),
-        Variant::Compact => view! {
+        }),
+        Variant::Compact => Either::Right(view! {
             <div class="widget compact" part="widget" lang=lang>
                 {preview}
                 {(label == Label::Full).then(|| view! {
                     <span class="name" part="name">{name} ":"</span>
                 })}
-                <StatusLine content=content />
+                <StatusLine open=open headline=headline reason=reason detail=detail />
                 <PhoneLink phone=phone />
             </div>
-        }
-        .into_any(),
+        }),
     }
 }
 
 /// Shape icon, "Åben nu" / "Lukket nu", today's holiday and the next change.
 #[component]
 fn StatusLine(
-    /// The widget's content.
-    content: WidgetView,
+    /// Open or closed; `None` before the wasm knows the time.
+    open: Option<bool>,
+    /// "Åben nu" / "Lukket nu".
+    headline: &'static str,
+    /// Today's holiday.
+    reason: Option<String>,
+    /// The next change: "Lukker kl. 21.00".
+    detail: Option<String>,
 ) -> impl IntoView {
-    let WidgetView { open, headline, reason, detail, .. } = content;
     let (pending, open) = (open.is_none(), open == Some(true));
     view! {
         <p class="status" part="status" class:open=open class:closed=!open && !pending
@@ -93,20 +124,26 @@ fn PhoneLink(
 /// the same week grouped ("man.–tors."), which the style shows instead in narrow places.
 #[component]
 fn WeekTable(
-    /// The widget's content.
-    content: WidgetView,
+    /// "Faste åbningstider".
+    caption: &'static str,
+    /// The grouped table's shorter caption: "Åbningstider".
+    caption_short: &'static str,
+    /// Words for today: "i dag".
+    mark: &'static str,
+    /// Monday to Sunday.
+    week: Vec<DayRow>,
+    /// The same week, neighbouring days of equal hours as one row.
+    groups: Vec<DayGroup>,
 ) -> impl IntoView {
-    let mark = content.today_mark;
-    let rows = content.week.into_iter().map(|row| view! { <DayLine row=row mark=mark /> });
-    let groups =
-        content.week_groups.into_iter().map(|group| view! { <GroupLine group=group mark=mark /> });
+    let rows = week.into_iter().map(|row| view! { <DayLine row=row mark=mark /> });
+    let groups = groups.into_iter().map(|group| view! { <GroupLine group=group mark=mark /> });
     view! {
         <table class="week wide" part="week">
-            <caption>{content.week_caption}</caption>
+            <caption>{caption}</caption>
             <tbody>{rows.collect_view()}</tbody>
         </table>
         <table class="week grouped" part="week">
-            <caption>{content.week_caption_short}</caption>
+            <caption>{caption_short}</caption>
             <tbody>{groups.collect_view()}</tbody>
         </table>
     }
@@ -164,28 +201,35 @@ fn DayLine(
 /// `<details>` the reader opens, which is not layout shift.
 #[component]
 fn Changes(
-    /// The widget's content.
-    content: WidgetView,
+    /// What the one line shows.
+    line: ChangeLine,
+    /// "+2 flere", when the list holds more than the line.
+    more: Option<String>,
+    /// Today's exception note.
+    note: Option<String>,
+    /// The special days ahead.
+    days: Vec<DayRow>,
+    /// "Nye åbningstider fra 1. april".
+    announcement: Option<String>,
 ) -> impl IntoView {
-    let WidgetView { change_line, change_more, note, special_days, announcement, .. } = content;
-    let line = match change_line {
-        ChangeLine::Pending => view! { "\u{a0}" }.into_any(),
-        ChangeLine::Note(text) => view! { <span class="note">{text}</span> }.into_any(),
-        ChangeLine::Day(row) => view! { <ChangeDay row=row short=true /> }.into_any(),
+    let line = match line {
+        ChangeLine::Pending => EitherOf5::A(view! { "\u{a0}" }),
+        ChangeLine::Note(text) => EitherOf5::B(view! { <span class="note">{text}</span> }),
+        ChangeLine::Day(row) => EitherOf5::C(view! { <ChangeDay row=row short=true /> }),
         ChangeLine::Announcement(text) => {
-            view! { <span class="announcement">{text}</span> }.into_any()
+            EitherOf5::D(view! { <span class="announcement">{text}</span> })
         }
-        ChangeLine::Nothing(text) => view! { <span class="nothing">{text}</span> }.into_any(),
+        ChangeLine::Nothing(text) => EitherOf5::E(view! { <span class="nothing">{text}</span> }),
     };
-    match change_more {
+    match more {
         Some(more) => {
             let note = note.map(|text| view! { <li class="note">{text}</li> });
-            let days = special_days
+            let days = days
                 .into_iter()
                 .map(|row| view! { <li class="day"><ChangeDay row=row short=false /></li> });
             let announcement =
                 announcement.map(|text| view! { <li class="announcement">{text}</li> });
-            view! {
+            Either::Left(view! {
                 <details class="changes" part="changes">
                     <summary class="line-box">
                         <span class="more">{more}</span>
@@ -193,15 +237,13 @@ fn Changes(
                     </summary>
                     <ul>{note}{days.collect_view()}{announcement}</ul>
                 </details>
-            }
-            .into_any()
+            })
         }
-        None => view! {
+        None => Either::Right(view! {
             <div class="changes" part="changes">
                 <p class="line-box"><span class="line">{line}</span></p>
             </div>
-        }
-        .into_any(),
+        }),
     }
 }
 

@@ -149,7 +149,10 @@ impl Texts for English {
     }
 
     fn date_short(&self, date: NaiveDate) -> String {
-        format!("{} {}", date.day(), &MONTHS[date.month0() as usize][..3])
+        // `get`, not `[..3]`: a slice by byte index can panic, and its message alone pulls in
+        // `char`'s Debug formatting and Unicode's printable tables (~2 KB brotli).
+        let month = MONTHS[date.month0() as usize];
+        format!("{} {}", date.day(), month.get(..3).unwrap_or(month))
     }
 
     fn more_days(&self, count: usize) -> String {

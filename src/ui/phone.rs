@@ -9,9 +9,17 @@ pub fn tel_href(e164: &str) -> String {
 /// Other numbers are shown as given.
 pub fn grouped(e164: &str) -> String {
     match e164.strip_prefix("+45") {
+        // Char by char, not `&local[a..b]`: a slice by byte index can panic, and its message
+        // alone pulls in `char`'s Debug formatting and Unicode's printable tables (~2 KB brotli).
         Some(local) if local.len() == 8 && local.bytes().all(|b| b.is_ascii_digit()) => {
-            let pairs: Vec<&str> = (0..4).map(|i| &local[2 * i..2 * i + 2]).collect();
-            pairs.join(" ")
+            let mut grouped = String::with_capacity(11);
+            for (index, digit) in local.chars().enumerate() {
+                if index > 0 && index % 2 == 0 {
+                    grouped.push(' ');
+                }
+                grouped.push(digit);
+            }
+            grouped
         }
         _ => e164.to_owned(),
     }

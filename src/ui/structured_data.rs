@@ -2,6 +2,8 @@
 //! attribute), so search engines can show the number and the hours: the weekly hours of the
 //! coming year (schedule versions included) and every special day in it.
 
+use std::fmt::Write;
+
 use chrono::{Days, NaiveDate, Weekday};
 
 use super::texts::Lang;
@@ -22,7 +24,8 @@ pub fn contact_point(config: &Config, today: NaiveDate, lang: Lang) -> String {
         Lang::En => &config.name.en,
     };
     let last = today.checked_add_days(Days::new(DAYS_AHEAD - 1)).unwrap_or(today);
-    let mut hours = Vec::new();
+    // The `hoursAvailable` items, written one after the other into one string.
+    let mut hours = String::new();
 
     // Weekly hours, one stretch per schedule version in force during the coming year.
     let mut from = today;
@@ -31,7 +34,7 @@ pub fn contact_point(config: &Config, today: NaiveDate, lang: Lang) -> String {
         let next = config.schedule.next_version(from).map(|v| v.from).filter(|d| *d <= last);
         let until = next.and_then(|d| d.pred_opt());
         let valid = (from != today).then_some(from);
-        hours.extend(weekly_specs(weekly, valid, until));
+        weekly_specs(&mut hours, weekly, valid, until);
         match next {
             Some(next) => from = next,
             None => break,
@@ -53,13 +56,15 @@ pub fn contact_point(config: &Config, today: NaiveDate, lang: Lang) -> String {
         let closed = [Interval { start: ClockTime::MIDNIGHT, end: ClockTime::MIDNIGHT }];
         let intervals = if day.intervals.is_empty() { &closed[..] } else { day.intervals };
         for interval in intervals {
-            hours.push(format!(
+            next_item(&mut hours);
+            let _ = write!(
+                hours,
                 "{{\"@type\":\"OpeningHoursSpecification\",\"name\":{},\"validFrom\":\"{date}\",\
                  \"validThrough\":\"{date}\",\"opens\":\"{}\",\"closes\":\"{}\"}}",
                 string(&label),
                 time(interval.start),
                 time(interval.end),
-            ));
+            );
         }
     }
 
@@ -69,16 +74,27 @@ pub fn contact_point(config: &Config, today: NaiveDate, lang: Lang) -> String {
          \"availableLanguage\":\"Danish\",\"hoursAvailable\":[{}]}}",
         string(name),
         string(&config.phone),
-        hours.join(",")
+        hours
     )
 }
 
-/// One `OpeningHoursSpecification` per distinct interval, with every weekday that has it.
+/// Starts another item of a JSON array written into `out`: a comma unless it is the first.
+/// (Written in place rather than collected and joined: the widget's wasm then needs no
+/// `join`.)
+fn next_item(out: &mut String) {
+    if !out.is_empty() {
+        out.push(',');
+    }
+}
+
+/// One `OpeningHoursSpecification` per distinct interval, with every weekday that has it,
+/// appended to the items in `out`.
 fn weekly_specs(
+    out: &mut String,
     weekly: &WeeklyHours,
     from: Option<NaiveDate>,
     until: Option<NaiveDate>,
-) -> Vec<String> {
+) {
     let days = [
         Weekday::Mon,
         Weekday::Tue,
@@ -88,34 +104,36 @@ fn weekly_specs(
         Weekday::Sat,
         Weekday::Sun,
     ];
-    let mut intervals: Vec<Interval> =
-        days.iter().flat_map(|d| weekly.on(*d).iter().copied()).collect();
-    intervals.sort_unstable_by_key(|i| (i.start, i.end));
-    intervals.dedup();
+    // Each distinct interval once, by start then end. Put in place one by one rather than
+    // sorted afterwards: a week has a handful, and a slice sort is ~2 KB brotli of code.
+    let key = |interval: &Interval| (interval.start, interval.end);
+    let mut intervals: Vec<Interval> = Vec::new();
+    for interval in days.iter().flat_map(|d| weekly.on(*d)) {
+        if let Err(at) = intervals.binary_search_by_key(&key(interval), key) {
+            intervals.insert(at, *interval);
+        }
+    }
     let validity = from.map(|d| format!(",\"validFrom\":\"{d}\"")).unwrap_or_default()
         + &until.map(|d| format!(",\"validThrough\":\"{d}\"")).unwrap_or_default();
-    intervals
-        .into_iter()
-        .map(|interval| {
-            let on: Vec<String> = days
-                .iter()
-                .filter(|d| weekly.on(**d).contains(&interval))
-                .map(|d| {
-                    format!(
-                        "\"https://schema.org/{}\"",
-                        SCHEMA_DAYS[d.num_days_from_monday() as usize]
-                    )
-                })
-                .collect();
-            format!(
-                "{{\"@type\":\"OpeningHoursSpecification\",\"dayOfWeek\":[{}],\"opens\":\"{}\",\
-                 \"closes\":\"{}\"{validity}}}",
-                on.join(","),
-                time(interval.start),
-                time(interval.end),
-            )
-        })
-        .collect()
+    for interval in intervals {
+        let mut on = String::new();
+        for day in days.iter().filter(|d| weekly.on(**d).contains(&interval)) {
+            next_item(&mut on);
+            let _ = write!(
+                on,
+                "\"https://schema.org/{}\"",
+                SCHEMA_DAYS[day.num_days_from_monday() as usize]
+            );
+        }
+        next_item(out);
+        let _ = write!(
+            out,
+            "{{\"@type\":\"OpeningHoursSpecification\",\"dayOfWeek\":[{on}],\"opens\":\"{}\",\
+             \"closes\":\"{}\"{validity}}}",
+            time(interval.start),
+            time(interval.end),
+        );
+    }
 }
 
 /// `HH:MM`; the end of the day is written `23:59`, as schema.org has no `24:00`.

@@ -360,11 +360,17 @@ fn hours_text(intervals: &[Interval], texts: &dyn Texts) -> String {
     if intervals.is_empty() {
         return texts.closed().to_owned();
     }
-    let ranges: Vec<String> = intervals
-        .iter()
-        .map(|i| format!("{}–{}", texts.clock(i.start), texts.clock(i.end)))
-        .collect();
-    ranges.join(", ")
+    // Written in place rather than collected and joined: the widget's wasm then needs no `join`.
+    let mut text = String::new();
+    for interval in intervals {
+        if !text.is_empty() {
+            text.push_str(", ");
+        }
+        text.push_str(&texts.clock(interval.start));
+        text.push('–');
+        text.push_str(&texts.clock(interval.end));
+    }
+    text
 }
 
 /// `week` (Monday first, starting at `monday`) with neighbouring days of equal hours as one
