@@ -103,11 +103,18 @@ class DigitalHotline extends HTMLElement {
     };
   }
 
-  /** A live element re-renders when one of the attributes it reads changes. */
-  attributeChangedCallback(_name, before, after) {
-    if (this.#widget && before !== after) {
+  /**
+   * A live element re-renders when one of the attributes it reads changes; one not rendered
+   * yet (waiting for a module, or left on its fallback by one that failed) decides again
+   * which module it needs when `config` changes.
+   */
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    if (this.#widget) {
       this.#unmount();
       this.#mount();
+    } else if (name === 'config' && this.isConnected) {
+      renderSoon(this);
     }
   }
 

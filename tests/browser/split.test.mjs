@@ -172,6 +172,9 @@ describe('the config wasm fails to load', () => {
       await hotline.runFor(60_000);
       assert.deepEqual(await states(hotline, ['a', 'b', 'plain']), { a: 'closed', b: 'closed', plain: 'closed' });
       assert.equal(await late.fallbackVisible(), true);
+      // Without its config= it needs only the light module, and renders.
+      await hotline.page.evaluate(() => document.querySelector('#late').removeAttribute('config'));
+      assert.equal(await (await late.rendered()).state(), 'closed');
       assert.deepEqual(own(), [message(server.origin)], 'still one error');
       assert.deepEqual(thrown, []);
       await hotline.close();

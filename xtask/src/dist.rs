@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
-use crate::{Result, imports, output, root, run, run_in, tools};
+use crate::{Result, glue, imports, output, root, run, run_in, tools};
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const JS: &str = "digital-hotline.js";
@@ -155,6 +155,7 @@ fn wasm_from(root: &Path, features: &[&str], wasm: &Path, target_dir: &Path) -> 
     let glue = glue_dir.join("digital_hotline.js");
     let short_glue = glue_dir.join("digital_hotline_short.js");
     let glue_text = String::from_utf8(read(&glue)?).map_err(|_| "the glue is not UTF-8")?;
+    let glue_text = glue::without_removed_classes(&glue_text)?;
     let (bytes, glue_text) = imports::shorten(&read(wasm)?, &glue_text, "./digital_hotline_bg.js")?;
     write(wasm, &bytes)?;
     write(&short_glue, glue_text.as_bytes())?;

@@ -4,6 +4,7 @@
 //! commands work on a machine with only rustup, Node/npm and apt.
 
 mod dist;
+mod glue;
 mod imports;
 mod release;
 mod tools;
