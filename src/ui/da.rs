@@ -128,10 +128,6 @@ impl Texts for Danish {
         "Faste åbningstider"
     }
 
-    fn special_days_caption(&self) -> &'static str {
-        "Særlige dage de næste 14 dage"
-    }
-
     fn special_hours(&self) -> &'static str {
         "Særlige åbningstider"
     }

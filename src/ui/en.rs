@@ -128,10 +128,6 @@ impl Texts for English {
         "Regular opening hours"
     }
 
-    fn special_days_caption(&self) -> &'static str {
-        "Special days in the next 14 days"
-    }
-
     fn special_hours(&self) -> &'static str {
         "Special opening hours"
     }

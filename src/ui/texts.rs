@@ -86,7 +86,6 @@ pub trait Texts: Sync {
     /// Marks today's row in the week table: "today".
     fn today(&self) -> &'static str;
     fn week_caption(&self) -> &'static str;
-    fn special_days_caption(&self) -> &'static str;
     /// Why a day is special when an exception has no note: "Special opening hours".
     fn special_hours(&self) -> &'static str;
     /// Marks a widget showing a chosen moment (`preview-at`), not now: "Preview: Thursday 24

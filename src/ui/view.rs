@@ -136,7 +136,6 @@ pub struct WidgetView {
     pub week: Vec<DayRow>,
     /// The same week with neighbouring days of equal hours grouped, for narrow places.
     pub week_groups: Vec<DayGroup>,
-    pub special_caption: &'static str,
     /// Days in the next [`SPECIAL_DAYS_AHEAD`] that are not ordinary weekdays.
     pub special_days: Vec<DayRow>,
     /// The first of the note, the special days and the announcement, on one line.
@@ -224,7 +223,6 @@ impl WidgetView {
             today_mark: texts.today(),
             week,
             week_groups,
-            special_caption: texts.special_days_caption(),
             special_days,
             change_line,
             change_more,
@@ -282,7 +280,6 @@ impl WidgetView {
             today_mark: texts.today(),
             week_groups: group_days(&week, monday, texts),
             week,
-            special_caption: texts.special_days_caption(),
             special_days: Vec::new(),
             change_line: ChangeLine::Pending,
             change_more: None,
