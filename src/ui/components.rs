@@ -90,7 +90,9 @@ fn PhoneLink(
 }
 
 /// This week's regular hours, Monday to Sunday, today marked in words and not only by style; and
-/// the same week grouped ("man.–tors."), which the style shows instead in narrow places.
+/// the same week grouped ("man.–tors."), which the style shows instead in narrow places. The
+/// grouped one is `hidden`, which the style overrides there: without any style (a stripped page
+/// stylesheet) the box shows one table, and screen readers always get one.
 #[component]
 fn WeekTable(
     /// The widget's content.
@@ -105,7 +107,7 @@ fn WeekTable(
             <caption>{content.week_caption}</caption>
             <tbody>{rows.collect_view()}</tbody>
         </table>
-        <table class="week grouped" part="week">
+        <table class="week grouped" part="week" hidden>
             <caption>{content.week_caption_short}</caption>
             <tbody>{groups.collect_view()}</tbody>
         </table>

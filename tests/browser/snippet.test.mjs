@@ -157,6 +157,54 @@ test('without the stylesheet link (stripped by an editor): the plain fallback, t
   await page.close();
 });
 
+/** The week tables a reader sees in the box (light DOM or shadow root), and those in its accessibility tree. */
+async function weekTables(tab) {
+  const host = tab.locator('digital-hotline');
+  const shown = await host.evaluate((element) =>
+    [...(element.shadowRoot ?? element).querySelectorAll('table')]
+      .filter((table) => table.checkVisibility())
+      .map((table) => `${table.className}: ${table.innerText.replace(/\s+/g, ' ').trim()}`),
+  );
+  const read = (await host.ariaSnapshot()).split('\n').filter((line) => /^\s*- table\b/.test(line)).map((line) => line.trim().replace(/:$/, ''));
+  return { shown, read };
+}
+
+test('one week table, to the eye and to screen readers: without the stylesheet, with it (wide, narrow), and from the widget', async () => {
+  const WIDE = 'week wide: Faste åbningstider Mandag 9.00–21.00 Tirsdag 9.00–21.00 Onsdag 9.00–21.00 Torsdag 9.00–21.00 Fredag 9.00–17.00 Lørdag Lukket Søndag 17.00–21.00';
+  const GROUPED = 'week grouped: Åbningstider man.–tors. 9.00–21.00 fre. 9.00–17.00 lør. Lukket søn. 17.00–21.00';
+  const cases = [
+    // An editor stripped the stylesheet link and the script did not run (yet): the bare markup.
+    ['no stylesheet link', 'main', false, WIDE, '- table "Faste åbningstider"'],
+    ['no stylesheet link', 'sidebar', false, WIDE, '- table "Faste åbningstider"'],
+    ['no script', 'main', false, WIDE, '- table "Faste åbningstider"'],
+    ['no script', 'sidebar', false, GROUPED, '- table "Åbningstider"'],
+    ['no stylesheet link', 'sidebar', true, GROUPED.replace('man.–tors.', 'man.–tors. (i dag)'), '- table "Åbningstider"'],
+    ['released', 'main', true, WIDE.replace('Torsdag', 'Torsdag (i dag)'), '- table "Faste åbningstider"'],
+    ['released', 'sidebar', true, GROUPED.replace('man.–tors.', 'man.–tors. (i dag)'), '- table "Åbningstider"'],
+  ];
+  for (const [variant, column, upgraded, shown, read] of cases) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    const page = new HotlinePage(tab);
+    // The script held back for good where the markup alone is measured.
+    if (!upgraded) await tab.route('**/digital-hotline.js', () => new Promise(() => {}));
+    await tab.clock.install({ time: new Date(ORDINARY) });
+    await tab.goto(url(variant, column), { waitUntil: 'commit' });
+    await tab.locator('#after').waitFor();
+    if (upgraded) await page.widget().rendered();
+    const id = `${variant}, ${column}${upgraded ? ', widget' : ''}`;
+    if (!upgraded) assert.equal(await tab.locator('digital-hotline').evaluate((host) => host.shadowRoot), null, id);
+    const tables = await weekTables(tab);
+    assert.deepEqual(tables.shown.map((text) => text.replace(/\s+/g, ' ')), [shown], id);
+    assert.deepEqual(tables.read, [read], id);
+    if (variant === 'no stylesheet link' && !upgraded) {
+      await tab.locator('#column').screenshot({ path: new URL(`snippet-no-css-${column}.png`, SCREENSHOTS).pathname });
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
 /** Loads `path` with the script held back until the page has painted twice, then lets it run; returns the CLS. */
 async function layoutShift(path, viewport = 1280) {
   let release;
