@@ -162,8 +162,9 @@ fn DayLine(
 }
 
 /// What is not ordinary in the next two weeks, as one line in a space of the same height every
-/// day (so the box never grows after its first paint), and the whole list behind "+N flere": a
-/// `<details>` the reader opens, which is not layout shift.
+/// day (so the box never grows after its first paint), and the whole list behind "+N flere" (or
+/// "Vis mere", when the line may cut what it shows): a `<details>` the reader opens, which is
+/// not layout shift.
 #[component]
 fn Changes(
     /// The widget's content.
@@ -208,7 +209,8 @@ fn Changes(
 }
 
 /// A special day: "tors. 24.12.: Lukket – Juleaftensdag" on the line, "torsdag 24. december: …"
-/// in the list; never broken inside the date, the hours or the holiday's name.
+/// in the list; never broken inside the date, the hours or the holiday's name (an exception's
+/// note wraps like any text).
 #[component]
 fn ChangeDay(
     /// The day.
@@ -217,10 +219,11 @@ fn ChangeDay(
     short: bool,
 ) -> impl IntoView {
     let date = if short { row.short_label } else { row.label };
+    let class = if row.free_note { "note" } else { "day-note" };
     view! {
         <span class="nowrap">{date} ":"</span>
         " "
         <span class="hours">{row.hours}</span>
-        {row.note.map(|note| view! { " – " <span class="day-note">{note}</span> })}
+        {row.note.map(|note| view! { " – " <span class=class>{note}</span> })}
     }
 }

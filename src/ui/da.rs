@@ -152,6 +152,10 @@ impl Texts for Danish {
         format!("+{count} flere")
     }
 
+    fn show_more(&self) -> &'static str {
+        "Vis mere"
+    }
+
     fn week_caption_short(&self) -> &'static str {
         "Åbningstider"
     }

@@ -152,6 +152,10 @@ impl Texts for English {
         format!("+{count} more")
     }
 
+    fn show_more(&self) -> &'static str {
+        "Show more"
+    }
+
     fn week_caption_short(&self) -> &'static str {
         "Opening hours"
     }

@@ -102,6 +102,8 @@ pub trait Texts: Sync {
     fn week_caption_short(&self) -> &'static str;
     /// Beyond the one line of changes shown: "+2 flere" / "+2 more".
     fn more_days(&self, count: usize) -> String;
+    /// Opens the one line of changes when it may be cut: "Vis mere" / "Show more".
+    fn show_more(&self) -> &'static str;
     /// The line of changes when there are none: "No changes in the next 14 days".
     fn no_changes(&self) -> &'static str;
 }
