@@ -121,7 +121,9 @@ fn PhoneLink(
 }
 
 /// This week's regular hours, Monday to Sunday, today marked in words and not only by style; and
-/// the same week grouped ("man.–tors."), which the style shows instead in narrow places.
+/// the same week grouped ("man.–tors."), which the style shows instead in narrow places. The
+/// grouped one is `hidden`, which the style overrides there: without any style (a stripped page
+/// stylesheet) the box shows one table, and screen readers always get one.
 #[component]
 fn WeekTable(
     /// "Faste åbningstider".
@@ -142,7 +144,7 @@ fn WeekTable(
             <caption>{caption}</caption>
             <tbody>{rows.collect_view()}</tbody>
         </table>
-        <table class="week grouped" part="week">
+        <table class="week grouped" part="week" hidden>
             <caption>{caption_short}</caption>
             <tbody>{groups.collect_view()}</tbody>
         </table>
@@ -197,8 +199,9 @@ fn DayLine(
 }
 
 /// What is not ordinary in the next two weeks, as one line in a space of the same height every
-/// day (so the box never grows after its first paint), and the whole list behind "+N flere": a
-/// `<details>` the reader opens, which is not layout shift.
+/// day (so the box never grows after its first paint), and the whole list behind "+N flere" (or
+/// "Vis mere", when the line may cut what it shows): a `<details>` the reader opens, which is
+/// not layout shift.
 #[component]
 fn Changes(
     /// What the one line shows.
@@ -248,7 +251,8 @@ fn Changes(
 }
 
 /// A special day: "tors. 24.12.: Lukket – Juleaftensdag" on the line, "torsdag 24. december: …"
-/// in the list; never broken inside the date, the hours or the holiday's name.
+/// in the list; never broken inside the date, the hours or the holiday's name (an exception's
+/// note wraps like any text).
 #[component]
 fn ChangeDay(
     /// The day.
@@ -257,10 +261,11 @@ fn ChangeDay(
     short: bool,
 ) -> impl IntoView {
     let date = if short { row.short_label } else { row.label };
+    let class = if row.free_note { "note" } else { "day-note" };
     view! {
         <span class="nowrap">{date} ":"</span>
         " "
         <span class="hours">{row.hours}</span>
-        {row.note.map(|note| view! { " – " <span class="day-note">{note}</span> })}
+        {row.note.map(|note| view! { " – " <span class=class>{note}</span> })}
     }
 }

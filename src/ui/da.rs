@@ -128,10 +128,6 @@ impl Texts for Danish {
         "Faste åbningstider"
     }
 
-    fn special_days_caption(&self) -> &'static str {
-        "Særlige dage de næste 14 dage"
-    }
-
     fn special_hours(&self) -> &'static str {
         "Særlige åbningstider"
     }
@@ -154,6 +150,10 @@ impl Texts for Danish {
 
     fn more_days(&self, count: usize) -> String {
         format!("+{count} flere")
+    }
+
+    fn show_more(&self) -> &'static str {
+        "Vis mere"
     }
 
     fn week_caption_short(&self) -> &'static str {

@@ -128,10 +128,6 @@ impl Texts for English {
         "Regular opening hours"
     }
 
-    fn special_days_caption(&self) -> &'static str {
-        "Special days in the next 14 days"
-    }
-
     fn special_hours(&self) -> &'static str {
         "Special opening hours"
     }
@@ -157,6 +153,10 @@ impl Texts for English {
 
     fn more_days(&self, count: usize) -> String {
         format!("+{count} more")
+    }
+
+    fn show_more(&self) -> &'static str {
+        "Show more"
     }
 
     fn week_caption_short(&self) -> &'static str {

@@ -86,7 +86,6 @@ pub trait Texts: Sync {
     /// Marks today's row in the week table: "today".
     fn today(&self) -> &'static str;
     fn week_caption(&self) -> &'static str;
-    fn special_days_caption(&self) -> &'static str;
     /// Why a day is special when an exception has no note: "Special opening hours".
     fn special_hours(&self) -> &'static str;
     /// Marks a widget showing a chosen moment (`preview-at`), not now: "Preview: Thursday 24
@@ -103,6 +102,8 @@ pub trait Texts: Sync {
     fn week_caption_short(&self) -> &'static str;
     /// Beyond the one line of changes shown: "+2 flere" / "+2 more".
     fn more_days(&self, count: usize) -> String;
+    /// Opens the one line of changes when it may be cut: "Vis mere" / "Show more".
+    fn show_more(&self) -> &'static str;
     /// The line of changes when there are none: "No changes in the next 14 days".
     fn no_changes(&self) -> &'static str;
 }

@@ -71,6 +71,9 @@ pub struct DayRow {
     pub hours: String,
     /// Holiday name or exception note.
     pub note: Option<String>,
+    /// The note is an exception's own text (up to 200 characters), not a name of ours: it may
+    /// wrap, and may not fit the one line of changes.
+    pub free_note: bool,
     pub today: bool,
     /// The date as the one line of changes writes it: "tor. 24.12.".
     pub short_label: String,
@@ -136,12 +139,12 @@ pub struct WidgetView {
     pub week: Vec<DayRow>,
     /// The same week with neighbouring days of equal hours grouped, for narrow places.
     pub week_groups: Vec<DayGroup>,
-    pub special_caption: &'static str,
     /// Days in the next [`SPECIAL_DAYS_AHEAD`] that are not ordinary weekdays.
     pub special_days: Vec<DayRow>,
     /// The first of the note, the special days and the announcement, on one line.
     pub change_line: ChangeLine,
-    /// "+2 flere" when the list behind the line holds more than the line shows.
+    /// "+2 flere" when the list behind the line holds more than the line shows; "Vis mere"
+    /// when it holds only what the line shows, but that may be longer than the line.
     pub change_more: Option<String>,
     /// When this content changes by itself next (a transition, "closing soon", midnight);
     /// the embedding re-renders then.
@@ -182,16 +185,18 @@ impl WidgetView {
                 label: capitalized(texts.weekday(date.weekday())),
                 hours: hours_text(schedule.weekly_on(date).on(date.weekday()), texts),
                 note: None,
+                free_note: false,
                 today: date == today,
                 short_label: String::new(),
             })
             .collect();
         let week_groups = group_days(&week, monday, texts);
-        let special_days: Vec<DayRow> = (0..SPECIAL_DAYS_AHEAD)
+        let special_dates: Vec<NaiveDate> = (0..SPECIAL_DAYS_AHEAD)
             .filter_map(|offset| today.checked_add_days(Days::new(offset)))
             .filter(|date| schedule.day(*date).reason != Reason::Weekday)
-            .map(|date| day_row(config, date, today, lang))
             .collect();
+        let special_days: Vec<DayRow> =
+            special_dates.iter().map(|date| day_row(config, *date, today, lang)).collect();
         let change_line = if let Some(note) = &note {
             ChangeLine::Note(note.clone())
         } else if let Some(day) = special_days.first() {
@@ -203,7 +208,23 @@ impl WidgetView {
         };
         let listed =
             usize::from(note.is_some()) + special_days.len() + usize::from(announcement.is_some());
-        let change_more = (listed > 1).then(|| texts.more_days(listed - 1));
+        // A note, or a day of several intervals, has no length we know: the line may cut it, so
+        // it opens even when it is all there is.
+        let open_ended = match &change_line {
+            ChangeLine::Note(_) => true,
+            ChangeLine::Day(row) => {
+                row.free_note
+                    || special_dates
+                        .first()
+                        .is_some_and(|date| schedule.day(*date).intervals.len() > 1)
+            }
+            _ => false,
+        };
+        let change_more = if listed > 1 {
+            Some(texts.more_days(listed - 1))
+        } else {
+            open_ended.then(|| texts.show_more().to_owned())
+        };
         WidgetView {
             lang: texts.tag(),
             preview: preview.then(|| texts.preview(today, wall_clock(now))),
@@ -224,7 +245,6 @@ impl WidgetView {
             today_mark: texts.today(),
             week,
             week_groups,
-            special_caption: texts.special_days_caption(),
             special_days,
             change_line,
             change_more,
@@ -256,6 +276,7 @@ impl WidgetView {
                     label: capitalized(texts.weekday(date.weekday())),
                     hours: hours_text(weekly.on(date.weekday()), texts),
                     note: None,
+                    free_note: false,
                     today: false,
                     short_label: String::new(),
                 }
@@ -282,7 +303,6 @@ impl WidgetView {
             today_mark: texts.today(),
             week_groups: group_days(&week, monday, texts),
             week,
-            special_caption: texts.special_days_caption(),
             special_days: Vec::new(),
             change_line: ChangeLine::Pending,
             change_more: None,
@@ -349,6 +369,7 @@ pub fn day_row(config: &Config, date: NaiveDate, today: NaiveDate, lang: Lang) -
     DayRow {
         label: texts.date(date),
         hours,
+        free_note: matches!(day.reason, Reason::Exception(Some(_))),
         note,
         today: date == today,
         short_label: format!("{} {}", texts.weekday_short(date.weekday()), texts.date_short(date)),

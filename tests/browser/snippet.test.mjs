@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { HotlinePage, file, launch, openAt, serve } from './support/hotline.mjs';
+import { HotlinePage, file, json, launch, openAt, serve } from './support/hotline.mjs';
 
 const manifest = JSON.parse(await readFile(new URL('../../dist/digital-hotline/release.json', import.meta.url)));
 const FOLDER = `dist/digital-hotline/${manifest.version}`;
@@ -15,11 +15,16 @@ const SCREENSHOTS = new URL('../output/', import.meta.url);
 const ORDINARY = '2026-11-26T10:00:00+01:00';
 
 const LINK = /<link rel="stylesheet"[^>]*>\n/;
+// An exception's note as long as the validator allows (200 characters), on the only special day
+// of the next two weeks (1 December, seen from Thursday 26 November).
+const LONG_NOTE = 'Lukket på grund af flytning til nye lokaler på rådhuset. Ring i stedet til Borgerservicen på 70 20 00 01, eller skriv til os via Digital Post, så svarer vi hurtigst muligt i løbet af den kommende uge.';
+const builtin = JSON.parse(await readFile(new URL('../../src/config/hotline.json', import.meta.url)));
 const SCRIPT = /<script [^>]*><\/script>\n/;
 const VARIANTS = {
   released: snippet,
   'no stylesheet link': snippet.replace(LINK, ''),
   'no script': snippet.replace(SCRIPT, ''),
+  'long note': snippet.replace('<digital-hotline lang="da">', '<digital-hotline lang="da" config="long-note.json">'),
   // Before issue 10: a one-line fallback, no stylesheet.
   'one-line fallback': snippet
     .replace(LINK, '')
@@ -50,6 +55,10 @@ before(async () => {
       pages[`${prefix}${slug(variant)}-${column}.html`] = page(text, width);
     }
   }
+  pages[`${prefix}long-note.json`] = json({
+    ...builtin,
+    exceptions: [{ date: '2026-12-01', hours: 'closed', note: { da: LONG_NOTE, en: 'Closed: we are moving.' } }],
+  });
   server = await serve(pages);
   browser = await launch();
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -78,7 +87,7 @@ function layout() {
  * Opens `variant` with the script held back until the page has painted, measures, lets the
  * script run, waits for the widget, and measures again.
  */
-async function beforeAndAfter(variant, column, viewport) {
+async function beforeAndAfter(variant, column, viewport, then = async () => {}) {
   let release;
   const held = new Promise((resolve) => {
     release = resolve;
@@ -107,8 +116,9 @@ async function beforeAndAfter(variant, column, viewport) {
   await hotline.widget().rendered();
   const rendered = await tab.evaluate(layout);
   await tab.locator('#column').screenshot({ path: path('after') });
+  const more = await then(tab, path);
   await context.close();
-  return { first, rendered, errors: hotline.errors };
+  return { first, rendered, more, errors: hotline.errors };
 }
 
 for (const [column, viewport] of [['main', 1280], ['main', 375], ['sidebar', 1280]]) {
@@ -121,6 +131,53 @@ for (const [column, viewport] of [['main', 1280], ['main', 375], ['sidebar', 128
     assert.deepEqual(errors, []);
   });
 }
+
+test('a long exception note alone on the line of changes: "Vis mere" opens it whole; the box keeps its size (224, 375, 1280 px)', async () => {
+  assert.equal(LONG_NOTE.length, 200);
+  for (const [column, viewport] of [['sidebar', 1280], ['main', 375], ['main', 1280]]) {
+    const id = `${column} at ${viewport} px`;
+    const { first, rendered, more, errors } = await beforeAndAfter('long note', column, viewport, async (tab, path) => {
+      const changes = tab.locator('digital-hotline details.changes');
+      const closed = await changes.evaluate((details) => {
+        const box = details.querySelector('.line-box');
+        return {
+          more: details.querySelector('.more')?.innerText,
+          line: box.innerText.replace(/\s+/g, ' ').trim(),
+          cut: box.scrollHeight > box.clientHeight || details.querySelector('.line').scrollWidth > details.querySelector('.line').clientWidth,
+        };
+      });
+      await changes.locator('summary').click();
+      const open = await changes.evaluate((details) => {
+        const widget = details.closest('.widget');
+        const item = details.querySelector('li');
+        const [inside, outside] = [widget.getBoundingClientRect(), item.getBoundingClientRect()];
+        return {
+          open: details.open,
+          item: item.innerText.replace(/\s+/g, ' ').trim(),
+          visible: item.checkVisibility(),
+          within: outside.left >= inside.left && outside.right <= inside.right,
+          overflow: widget.scrollWidth - widget.clientWidth,
+        };
+      });
+      await tab.locator('#column').screenshot({ path: path('open') });
+      return { closed, open };
+    });
+    console.log(`long note, ${id}: ${first.height} → ${rendered.height} px`, more);
+    assert.ok(Math.abs(first.height - rendered.height) < 0.5, `${id}: height ${first.height} → ${rendered.height}`);
+    assert.ok(Math.abs(first.after - rendered.after) < 0.5, `${id}: text after the box moved`);
+    assert.equal(more.closed.more, 'Vis mere', id);
+    assert.ok(more.closed.line.startsWith('Vis mere tirs. 1.12.: Lukket – Lukket på grund af'), `${id}: ${more.closed.line}`);
+    assert.ok(more.closed.cut, `${id}: the note fits the line after all; the test shows nothing`);
+    assert.deepEqual(more.open, {
+      open: true,
+      item: `tirsdag 1. december: Lukket – ${LONG_NOTE}`,
+      visible: true,
+      within: true,
+      overflow: 0,
+    }, id);
+    assert.deepEqual(errors, []);
+  }
+});
 
 test('without the script (blocked, or stripped by an editor): a styled box with name, number and hours, no state claimed', async () => {
   for (const column of ['main', 'sidebar']) {
@@ -155,6 +212,54 @@ test('without the stylesheet link (stripped by an editor): the plain fallback, t
   assert.equal(headline, 'Åben nu');
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+/** The week tables a reader sees in the box (light DOM or shadow root), and those in its accessibility tree. */
+async function weekTables(tab) {
+  const host = tab.locator('digital-hotline');
+  const shown = await host.evaluate((element) =>
+    [...(element.shadowRoot ?? element).querySelectorAll('table')]
+      .filter((table) => table.checkVisibility())
+      .map((table) => `${table.className}: ${table.innerText.replace(/\s+/g, ' ').trim()}`),
+  );
+  const read = (await host.ariaSnapshot()).split('\n').filter((line) => /^\s*- table\b/.test(line)).map((line) => line.trim().replace(/:$/, ''));
+  return { shown, read };
+}
+
+test('one week table, to the eye and to screen readers: without the stylesheet, with it (wide, narrow), and from the widget', async () => {
+  const WIDE = 'week wide: Faste åbningstider Mandag 9.00–21.00 Tirsdag 9.00–21.00 Onsdag 9.00–21.00 Torsdag 9.00–21.00 Fredag 9.00–17.00 Lørdag Lukket Søndag 17.00–21.00';
+  const GROUPED = 'week grouped: Åbningstider man.–tors. 9.00–21.00 fre. 9.00–17.00 lør. Lukket søn. 17.00–21.00';
+  const cases = [
+    // An editor stripped the stylesheet link and the script did not run (yet): the bare markup.
+    ['no stylesheet link', 'main', false, WIDE, '- table "Faste åbningstider"'],
+    ['no stylesheet link', 'sidebar', false, WIDE, '- table "Faste åbningstider"'],
+    ['no script', 'main', false, WIDE, '- table "Faste åbningstider"'],
+    ['no script', 'sidebar', false, GROUPED, '- table "Åbningstider"'],
+    ['no stylesheet link', 'sidebar', true, GROUPED.replace('man.–tors.', 'man.–tors. (i dag)'), '- table "Åbningstider"'],
+    ['released', 'main', true, WIDE.replace('Torsdag', 'Torsdag (i dag)'), '- table "Faste åbningstider"'],
+    ['released', 'sidebar', true, GROUPED.replace('man.–tors.', 'man.–tors. (i dag)'), '- table "Åbningstider"'],
+  ];
+  for (const [variant, column, upgraded, shown, read] of cases) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    const page = new HotlinePage(tab);
+    // The script held back for good where the markup alone is measured.
+    if (!upgraded) await tab.route('**/digital-hotline.js', () => new Promise(() => {}));
+    await tab.clock.install({ time: new Date(ORDINARY) });
+    await tab.goto(url(variant, column), { waitUntil: 'commit' });
+    await tab.locator('#after').waitFor();
+    if (upgraded) await page.widget().rendered();
+    const id = `${variant}, ${column}${upgraded ? ', widget' : ''}`;
+    if (!upgraded) assert.equal(await tab.locator('digital-hotline').evaluate((host) => host.shadowRoot), null, id);
+    const tables = await weekTables(tab);
+    assert.deepEqual(tables.shown.map((text) => text.replace(/\s+/g, ' ')), [shown], id);
+    assert.deepEqual(tables.read, [read], id);
+    if (variant === 'no stylesheet link' && !upgraded) {
+      await tab.locator('#column').screenshot({ path: new URL(`snippet-no-css-${column}.png`, SCREENSHOTS).pathname });
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
 });
 
 /** Loads `path` with the script held back until the page has painted twice, then lets it run; returns the CLS. */

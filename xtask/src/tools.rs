@@ -47,14 +47,15 @@ pub fn ensure_npm_packages() -> Result {
 
 /// The Debian packages the browser tests need, each with the file that shows it is
 /// installed: the three engines — Chromium; Firefox ESR (over WebDriver BiDi); WebKitGTK's
-/// WebDriver, which starts WebKitGTK's MiniBrowser and needs an X server (Xvfb) — and nginx,
-/// on which the README's server recipe is tested.
-const BROWSERS: [(&str, &str); 5] = [
+/// WebDriver, which starts WebKitGTK's MiniBrowser and needs an X server (Xvfb) — and nginx and
+/// Apache, on which the README's server recipes are tested.
+const BROWSERS: [(&str, &str); 6] = [
     ("chromium", "/usr/bin/chromium"),
     ("firefox-esr", "/usr/bin/firefox-esr"),
     ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
     ("xvfb", "/usr/bin/Xvfb"),
     ("nginx-light", "/usr/sbin/nginx"),
+    ("apache2", "/usr/sbin/apache2"),
 ];
 
 /// Debian's Chromium at `/usr/bin/chromium` (the benchmark's browser).
@@ -62,7 +63,7 @@ pub fn ensure_chromium() -> Result {
     ensure_debian_packages(&BROWSERS[..1])
 }
 
-/// All three browser engines of the browser tests, and nginx.
+/// All three browser engines of the browser tests, nginx and Apache.
 pub fn ensure_browsers() -> Result {
     ensure_debian_packages(&BROWSERS)
 }

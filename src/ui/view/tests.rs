@@ -306,6 +306,42 @@ fn one_line_of_changes_the_next_special_day_first() {
 }
 
 #[test]
+fn one_line_of_changes_opens_when_it_may_cut_what_it_shows() {
+    let noted = |note: &str| {
+        let mut config = Config::announced();
+        config.schedule.add_exception(crate::rules::Exception {
+            first: "2026-11-10".parse().unwrap(),
+            last: "2026-11-10".parse().unwrap(),
+            rule: crate::rules::DayRule::Closed,
+            note: Some(crate::rules::Bilingual { da: note.into(), en: note.into() }.into()),
+        });
+        config
+    };
+    // The only change ahead, with a note of the config's: the list behind the line holds it.
+    let long = "Lukket hele dagen ".repeat(11);
+    let view = view_at(&noted(&long), Lang::Da, "2026-11-02T12:00:00+01:00");
+    assert_eq!(view.change_more.as_deref(), Some("Vis mere"));
+    assert!(view.special_days[0].free_note);
+    assert_eq!(view.special_days[0].note.as_deref(), Some(long.as_str()));
+    let english = view_at(&noted("Staff day"), Lang::En, "2026-11-02T12:00:00+01:00");
+    assert_eq!(english.change_more.as_deref(), Some("Show more"));
+    // Several intervals have no length we know either; one interval and a holiday's name do.
+    let split = with_exception(
+        "2026-11-10",
+        "2026-11-10",
+        vec![Interval::hours(9, 12), Interval::hours(13, 17)],
+    );
+    let view = view_at(&split, Lang::Da, "2026-11-02T12:00:00+01:00");
+    assert_eq!(view.change_more.as_deref(), Some("Vis mere"));
+    assert!(!view.special_days[0].free_note, "{:?}", view.special_days[0]);
+    let short = with_exception("2026-11-10", "2026-11-10", vec![Interval::hours(9, 12)]);
+    let view = view_at(&short, Lang::Da, "2026-11-02T12:00:00+01:00");
+    assert_eq!(view.change_more, None);
+    let holiday = view_at(&Config::announced(), Lang::Da, "2027-01-01T12:00:00+01:00");
+    assert_eq!((holiday.change_more, holiday.special_days[0].free_note), (None, false));
+}
+
+#[test]
 fn fallback_shows_the_regular_week_and_claims_no_state() {
     let view = WidgetView::fallback(&Config::announced(), Lang::Da);
     assert_eq!((view.open, view.headline, view.detail.as_deref()), (None, "\u{a0}", None));
@@ -343,7 +379,6 @@ fn label_attribute() {
 #[test]
 fn special_days_in_the_next_two_weeks() {
     let view = view_at(&Config::announced(), Lang::En, "2026-12-20T12:00:00+01:00");
-    assert_eq!(view.special_caption, "Special days in the next 14 days");
     assert_eq!(
         rows(&view.special_days),
         [
