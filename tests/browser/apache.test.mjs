@@ -180,7 +180,8 @@ test('Apache recipe for the hosted config: JSON, revalidated, readable from othe
 
 for (const how of Object.keys(FOLDERS)) {
   test(`the widget from Apache (${how}) on a page of another origin: compressed wasm, the stylesheet and the hosted config used`, { skip: SKIP }, async () => {
-    // The real clock: Playwright's fake one empties the Resource Timing entries.
+    // The real clock: Playwright's fake one empties the Resource Timing entries. The page has
+    // a `config=` widget, so it fetches the config wasm.
     const page = new HotlinePage(await (await browser.newContext()).newPage());
     await page.page.goto(`${pages.origin}/${how.replace('.', '')}.html`);
     await page.widget().rendered();
@@ -196,7 +197,7 @@ for (const how of Object.keys(FOLDERS)) {
         rules: sheet.cssRules.length,
         date: response.headers.get('date'),
       };
-    }, { wasm: `${origin}${FOLDERS[how]}digital-hotline.wasm`, css: `${origin}${FOLDERS[how]}digital-hotline.css`, config: `${origin}/hotline/hotline.json` });
+    }, { wasm: `${origin}${FOLDERS[how]}digital-hotline-config.wasm`, css: `${origin}${FOLDERS[how]}digital-hotline.css`, config: `${origin}/hotline/hotline.json` });
     assert.ok(seen.sent > 0 && seen.sent < seen.unpacked / 2, `the browser got it compressed: ${JSON.stringify(seen)}`);
     assert.ok(seen.rules > 10, `the stylesheet applies: ${JSON.stringify(seen)}`);
     assert.ok(Date.parse(seen.date) > 0, `the page can read the config's Date: ${JSON.stringify(seen)}`);

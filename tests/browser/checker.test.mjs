@@ -193,7 +193,8 @@ describe('the checker page', () => {
     assert.match(await checker.status(), /Headeren Date kan ikke læses fra en anden side: tilføj Access-Control-Expose-Headers: Date/);
 
     await checker.fetchInto(`${other.origin}/cors.json`);
-    await checker.page.locator('#load-status .ok').waitFor();
+    // The status of this fetch, not the one before it (which had an `.ok` part too).
+    await checker.page.locator('#load-status', { hasText: `${other.origin}/cors.json` }).locator('.ok').waitFor();
     assert.equal(await checker.page.locator('#load-status .note').count(), 0);
 
     await checker.fetchInto(`${server.origin}/served/cached.txt`);
