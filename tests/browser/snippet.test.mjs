@@ -47,8 +47,8 @@ let browser;
 before(async () => {
   const prefix = `/digital-hotline/${manifest.version}/`;
   const pages = {};
-  for (const name of ['js', 'wasm', 'css']) {
-    pages[`${prefix}digital-hotline.${name}`] = file(`${FOLDER}/digital-hotline.${name}`);
+  for (const name of ['digital-hotline.js', 'digital-hotline.wasm', 'digital-hotline-config.wasm', 'digital-hotline.css']) {
+    pages[`${prefix}${name}`] = file(`${FOLDER}/${name}`);
   }
   for (const [variant, text] of Object.entries(VARIANTS)) {
     for (const [column, width] of [['main', '40rem'], ['sidebar', '224px']]) {
