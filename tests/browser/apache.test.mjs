@@ -7,7 +7,7 @@
 // Needs Debian's apache2 (`apt-get install apache2`); skipped, saying so, on a machine without it.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chmod, cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,10 +35,10 @@ const TYPES = {
 };
 
 let apache;
+let dir;
 let origin;
 let pages;
 let browser;
-let log;
 
 /** A free high port: Apache cannot be asked for port 0. */
 function freePort() {
@@ -66,7 +66,7 @@ before(async () => {
   if (SKIP) return;
   const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
   const [folderRecipe, configRecipe] = [...readme.matchAll(/```apache\n([\s\S]*?)```/g)].map((match) => match[1]);
-  const dir = await mkdtemp(join(tmpdir(), 'hotline-apache-'));
+  dir = await mkdtemp(join(tmpdir(), 'hotline-apache-'));
   // Apache's workers run as another user when it starts as root: they must read the folders.
   await chmod(dir, 0o755);
   const www = join(dir, 'www');
@@ -79,13 +79,12 @@ before(async () => {
   config.name.da = 'Den Digitale Hotline fra Apache';
   await writeFile(join(www, 'hotline/hotline.json'), JSON.stringify(config, null, 2));
   const port = await freePort();
-  log = join(dir, 'error.log');
   await writeFile(
     join(dir, 'apache2.conf'),
     `ServerRoot ${dir}
 DefaultRuntimeDir ${dir}
 PidFile ${dir}/apache2.pid
-ErrorLog ${log}
+ErrorLog ${dir}/error.log
 Listen 127.0.0.1:${port}
 ServerName 127.0.0.1
 ${process.getuid?.() === 0 ? 'User nobody\nGroup nogroup\n' : ''}
@@ -143,7 +142,13 @@ ${configRecipe}
 after(async () => {
   await browser?.close();
   await pages?.close();
-  apache?.kill();
+  if (apache) {
+    const stopped = new Promise((resolve) => apache.once('exit', resolve));
+    apache.kill();
+    await stopped;
+  }
+  // A copy of the release folder is in there.
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 for (const [how, folder] of Object.entries(FOLDERS)) {
