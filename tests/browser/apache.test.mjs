@@ -9,14 +9,13 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { HotlinePage, launch, serve } from './support/hotline.mjs';
+import { HotlinePage, freePort, launch, serve } from './support/hotline.mjs';
 
 const APACHE = '/usr/sbin/apache2';
 const MODULES = '/usr/lib/apache2/modules';
@@ -39,17 +38,6 @@ let dir;
 let origin;
 let pages;
 let browser;
-
-/** A free high port: Apache cannot be asked for port 0. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 /** A GET as sent, the body as it came (not unpacked, unlike `fetch`). */
 function raw(url, headers = {}) {

@@ -5,14 +5,13 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { HotlinePage, embed, launch } from './support/hotline.mjs';
+import { HotlinePage, embed, freePort, launch } from './support/hotline.mjs';
 
 const NGINX = '/usr/sbin/nginx';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,17 +20,6 @@ const VERSION = (await readFile(join(ROOT, 'Cargo.toml'), 'utf8')).match(/^versi
 let nginx;
 let origin;
 let browser;
-
-/** A free high port: nginx cannot be asked for port 0. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 /** A page with the release's script and `body`, as one line for nginx's `return`. */
 const page = (body) =>

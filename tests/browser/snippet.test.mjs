@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { HotlinePage, file, json, launch, openAt, serve } from './support/hotline.mjs';
+import { HotlinePage, bundle, file, json, launch, openAt, serve } from './support/hotline.mjs';
 
 const manifest = JSON.parse(await readFile(new URL('../../dist/digital-hotline/release.json', import.meta.url)));
 const FOLDER = `dist/digital-hotline/${manifest.version}`;
@@ -46,10 +46,7 @@ let browser;
 
 before(async () => {
   const prefix = `/digital-hotline/${manifest.version}/`;
-  const pages = {};
-  for (const name of ['digital-hotline.js', 'digital-hotline.wasm', 'digital-hotline-config.wasm', 'digital-hotline.css']) {
-    pages[`${prefix}${name}`] = file(`${FOLDER}/${name}`);
-  }
+  const pages = { ...bundle(prefix, FOLDER), [`${prefix}digital-hotline.css`]: file(`${FOLDER}/digital-hotline.css`) };
   for (const [variant, text] of Object.entries(VARIANTS)) {
     for (const [column, width] of [['main', '40rem'], ['sidebar', '224px']]) {
       pages[`${prefix}${slug(variant)}-${column}.html`] = page(text, width);

@@ -1,6 +1,7 @@
 // The browser tests' one helper that knows the widget's selectors and how to start Chromium,
 // so the tests read as what a visitor or a web team does.
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 
 import { chromium } from 'playwright-core';
 
@@ -99,6 +100,17 @@ export const BUNDLE = ['digital-hotline.js', 'digital-hotline.wasm', 'digital-ho
  */
 export function bundle(prefix, folder, options) {
   return Object.fromEntries(BUNDLE.map((name) => [`${prefix}${name}`, file(`${folder}/${name}`, options)]));
+}
+
+/** A free high port, for servers that cannot be asked for port 0 (nginx, Apache). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
 }
 
 /** A plain status answer, e.g. `status(404)`. */
