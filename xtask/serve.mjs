@@ -1,7 +1,9 @@
 // A small static file server on 127.0.0.1 for the demo page (`cargo xtask demo`) and the browser
 // tests. Serves index.html, public/ and dist/ from the repository; tests add their own pages
-// and responses through `routes`. Files go out gzipped when the browser accepts it, as a real
-// server sends them (routes answer as they please, e.g. a deliberately uncompressed wasm).
+// and responses through `routes`. Files go out compressed when the browser accepts it, as a
+// real server sends them: the `.br` or `.gz` file beside it when there is one (the release
+// folder's, as the README's server recipes serve them), else gzipped here. Routes answer as
+// they please, e.g. a deliberately uncompressed wasm.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -41,14 +43,14 @@ export async function startServer({ port = 0, routes = {} } = {}) {
     if (!SERVED.some((pattern) => pattern.test(file))) return notFound(response);
     try {
       const body = await readFile(join(ROOT, file));
-      const compress = !STORED.has(extname(file)) && acceptsGzip(request);
+      const [encoding, sent] = STORED.has(extname(file)) ? [] : await compressed(request, join(ROOT, file), body);
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
         vary: 'Accept-Encoding',
-        ...(compress && { 'content-encoding': 'gzip' }),
+        ...(encoding && { 'content-encoding': encoding }),
       });
-      response.end(compress ? await gzipped(body) : body);
+      response.end(sent ?? body);
     } catch {
       notFound(response);
     }
@@ -61,12 +63,28 @@ export async function startServer({ port = 0, routes = {} } = {}) {
   return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** Whether the request's Accept-Encoding lists gzip (or `*`) without `q=0`. */
-function acceptsGzip(request) {
+/**
+ * `[encoding, bytes]` for the request: a precompressed sibling file the browser accepts (brotli
+ * first), else `body` gzipped here; `[]` when it accepts neither.
+ */
+async function compressed(request, path, body) {
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepts(request, encoding)) continue;
+    try {
+      return [encoding, await readFile(path + suffix)];
+    } catch {
+      // no such file beside it
+    }
+  }
+  return accepts(request, 'gzip') ? ['gzip', await gzipped(body)] : [];
+}
+
+/** Whether the request's Accept-Encoding lists `coding` (or `*`) without `q=0`. */
+function accepts(request, coding) {
   return (request.headers['accept-encoding'] ?? '').split(',').some((part) => {
-    const [coding, ...parameters] = part.trim().toLowerCase().split(';');
+    const [name, ...parameters] = part.trim().toLowerCase().split(';');
     const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return (coding === 'gzip' || coding === '*') && !(q && Number(q.slice(2)) === 0);
+    return (name === coding || name === '*') && !(q && Number(q.slice(2)) === 0);
   });
 }
 
