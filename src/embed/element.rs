@@ -17,6 +17,7 @@ use super::clock::{self, Correction};
 #[cfg(feature = "hosted-config")]
 use super::hosted;
 use super::listener::Listener;
+use super::runtime;
 use super::timer::Timer;
 use crate::config::Config;
 use crate::rules::{Status, zone};
@@ -86,6 +87,13 @@ struct Shown {
     clock: Correction,
 }
 
+/// What to show for one instant.
+struct Composed {
+    now: DateTime<Utc>,
+    status: Status,
+    content: WidgetView,
+}
+
 /// What a redraw showed, for the steps after it.
 struct Drawn {
     now: DateTime<Utc>,
@@ -120,12 +128,6 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         warn(&format!("label=\"{label}\" is not a label (full, short); showing full."));
         Label::Full
     });
-    // A re-mounted element (moved, or an attribute changed) keeps its shadow root: show the
-    // fallback through a slot until this mount renders.
-    if let Some(shadow) = host.shadow_root() {
-        let slot = document(&host)?.create_element("slot")?;
-        shadow.replace_children_with_node_1(&slot);
-    }
     let preview = host.get_attribute("preview-at").and_then(|value| {
         let instant = clock::parse_preview(&value);
         if instant.is_none() {
@@ -161,6 +163,12 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
         }
         #[cfg(feature = "hosted-config")]
         Some(url) => {
+            // A re-mounted element (moved, or an attribute changed) keeps its shadow root:
+            // show the fallback through a slot while the config is on its way.
+            if let Some(shadow) = live.host.shadow_root() {
+                let slot = document(&live.host)?.create_element("slot")?;
+                shadow.replace_children_with_node_1(&slot);
+            }
             let base = live.host.base_uri().ok().flatten().unwrap_or_default();
             let waiting = Rc::downgrade(&live);
             let ready = move |config, correction| {
@@ -178,17 +186,36 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
 impl Live {
     /// Draws the widget with `config` and keeps it current from then on, reading the
     /// visitor's clock corrected by `clock`.
+    ///
+    /// The first drawing is the longest work of the page's load (on first use the browser
+    /// compiles the code it runs), so it comes in two tasks: here what to show (the rules,
+    /// the texts), then the view in a task of its own. Until the second, the element shows
+    /// what it showed before, and claims no state.
     fn render(self: &Rc<Live>, config: Rc<Config>, mut clock: Correction) {
         if self.host.has_attribute("structured-data") {
             let today = zone::local_date(self.preview.unwrap_or_else(|| clock.now()));
             let json = structured_data::contact_point(&config, today, self.lang);
             add_structured_data(&self.host, &config.phone, &json);
         }
-        if let Err(error) = self.prepare(config, clock) {
-            web_sys::console::error_2(&"<digital-hotline>: could not render".into(), &error);
-            return;
-        }
-        self.refresh();
+        let first = self.compose(&config, &mut clock);
+        let live = Rc::downgrade(self);
+        runtime::soon(move || {
+            // A widget removed meanwhile is not drawn.
+            let Some(live) = live.upgrade() else { return };
+            if let Err(error) = live.prepare(config, clock) {
+                web_sys::console::error_2(&"<digital-hotline>: could not render".into(), &error);
+                return;
+            }
+            live.refresh(Some(first));
+        });
+    }
+
+    /// What to show at the clock's now (or the preview's moment).
+    fn compose(&self, config: &Config, clock: &mut Correction) -> Composed {
+        let now = self.preview.unwrap_or_else(|| clock.now());
+        let status = config.schedule.status_at(now);
+        let content = WidgetView::new(now, &status, config, self.lang, self.preview.is_some());
+        Composed { now, status, content }
     }
 
     /// Everything that can fail comes before the shadow root, which hides the fallback.
@@ -210,9 +237,9 @@ impl Live {
         Ok(())
     }
 
-    /// Reads the clock and shows what is true now, then waits for the next redraw.
-    fn refresh(self: &Rc<Live>) {
-        let Some(drawn) = self.redraw() else { return };
+    /// Shows `composed`, or else what is true now, then waits for the next redraw.
+    fn refresh(self: &Rc<Live>, composed: Option<Composed>) {
+        let Some(drawn) = self.redraw(composed) else { return };
         if self.preview.is_some() {
             // A picture of another moment: no state to claim, nothing to wait for.
             let _ = self.host.remove_attribute("state");
@@ -227,9 +254,10 @@ impl Live {
         self.wake_at(drawn.now, drawn.redraw_at);
     }
 
-    /// Mounts the view for now anew. `None` before a config is known, or when re-entered from
-    /// a host-page event handler during a redraw (the outer one finishes the job).
-    fn redraw(&self) -> Option<Drawn> {
+    /// Mounts the view anew, of `composed` or for now. `None` before a config is known, or
+    /// when re-entered from a host-page event handler during a redraw (the outer one finishes
+    /// the job).
+    fn redraw(&self, composed: Option<Composed>) -> Option<Drawn> {
         let mut shown = self.shown.try_borrow_mut().ok()?;
         let shown = shown.as_mut()?;
         #[cfg(feature = "test-hooks")]
@@ -238,10 +266,8 @@ impl Live {
         {
             panic!("test panic while redrawing");
         }
-        let now = self.preview.unwrap_or_else(|| shown.clock.now());
-        let status = shown.config.schedule.status_at(now);
-        let content =
-            WidgetView::new(now, &status, &shown.config, self.lang, self.preview.is_some());
+        let Composed { now, status, content } =
+            composed.unwrap_or_else(|| self.compose(&shown.config, &mut shown.clock));
         let (headline, redraw_at) = (content.headline, content.redraw_at);
         let (variant, label) = (self.variant, self.label);
         // The link is the only focusable element: keep keyboard focus on it across the redraw.
@@ -319,7 +345,7 @@ impl Live {
         });
         match (now, self.holds.get()) {
             (Some(now), Some((from, until))) if from <= now && now < until => self.wait(now, until),
-            _ => self.refresh(),
+            _ => self.refresh(None),
         }
     }
 

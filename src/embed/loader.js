@@ -68,17 +68,23 @@ function scriptUrl() {
 }
 
 /**
- * Elements waiting for their first render. Each renders in a task of its own, so a page with
- * several widgets never blocks its main thread for long (a slow phone takes tens of ms per
- * render). A MessageChannel yields without a timer: the browser clamps nested timers, and
- * fake clocks (the tests') stop them.
+ * The page's widget work, one piece per task, so a page with several widgets never blocks its
+ * main thread for long (a slow phone takes tens of ms per render): `jobs` are the second
+ * halves of first renders (`runtime.soon`), run before the next element in `pending` starts.
+ * A MessageChannel yields without a timer: the browser clamps nested timers, and fake clocks
+ * (the tests') stop them. One message is in flight while either holds work.
  */
 const pending = new Set();
+const jobs = [];
 const turns = new MessageChannel();
-function renderSoon(element) {
-  if (!pending.size) turns.port2.postMessage(null);
-  pending.add(element);
+function queued(add) {
+  if (!pending.size && !jobs.length) turns.port2.postMessage(null);
+  add();
 }
+function renderSoon(element) {
+  queued(() => pending.add(element));
+}
+runtime.soon = (callback) => queued(() => jobs.push(runtime.guard(callback)));
 
 class DigitalHotline extends HTMLElement {
   static observedAttributes = ['lang', 'variant', 'label', 'config', 'preview-at', 'structured-data'];
@@ -95,11 +101,12 @@ class DigitalHotline extends HTMLElement {
 
   static {
     turns.port1.onmessage = () => {
-      const [element] = pending;
-      if (!element) return;
+      const job = jobs.shift();
+      const [element] = job ? [] : pending;
       pending.delete(element);
-      if (pending.size) turns.port2.postMessage(null);
-      if (element.isConnected && !element.#widget) element.#mount();
+      if (pending.size || jobs.length) turns.port2.postMessage(null);
+      if (job) job();
+      else if (element?.isConnected && !element.#widget) element.#mount();
     };
   }
 

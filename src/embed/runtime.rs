@@ -32,6 +32,17 @@ pub fn guard(callback: &JsValue) -> js_sys::Function {
         .unwrap_or_else(|| callback.clone().unchecked_into())
 }
 
+/// Runs `callback` in a task of its own, after the page's pending work: the loader queues it
+/// (`runtime.soon`, guarded like [`guard`]). Without a loader, right away.
+pub fn soon(callback: impl FnOnce() + 'static) {
+    match method("soon") {
+        Some((runtime, soon)) => {
+            let _ = soon.call1(&runtime, &Closure::once_into_js(callback));
+        }
+        None => callback(),
+    }
+}
+
 /// Runs when the module is instantiated: report panics to the loader before aborting.
 #[wasm_bindgen(start)]
 pub fn install_panic_hook() {

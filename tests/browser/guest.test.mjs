@@ -148,7 +148,9 @@ for (const [index, surrounding] of Object.keys(SURROUNDINGS).entries()) {
   for (const [state, at] of [['open', ORDINARY], ['closed', CHRISTMAS_EVE]]) {
     test(`contrast over every subset of two themes, ${surrounding}, ${state}: text ≥ 4.5:1, icon ≥ 3:1`, async () => {
       const page = await openAt(browser, `${server.origin}/matrix-${index}-${state}.html`, at);
-      await page.widget('#w63').rendered();
+      // Every one drawn (they need not finish in page order: those mounted before the module
+      // was there come after the rest).
+      await page.page.waitForFunction(() => !document.querySelector('digital-hotline:not([state])'));
       const widgets = await page.page.evaluate(colours, 'digital-hotline');
       assert.equal(widgets.length, 64);
       const failures = [];
@@ -288,7 +290,7 @@ test('an uncompressed wasm is reported once at console.info, with its size and t
   assert.equal(infos['/plain-wasm.html'].length, 1, String(infos['/plain-wasm.html']));
   assert.match(
     infos['/plain-wasm.html'][0],
-    /^<digital-hotline>: http:\/\/127\.0\.0\.1:\d+\/plain\/digital-hotline\.wasm arrived uncompressed \(\d{3} KB; .*"Server recipes"\.$/,
+    /^<digital-hotline>: http:\/\/127\.0\.0\.1:\d+\/plain\/digital-hotline\.wasm arrived uncompressed \(\d+ KB; .*"Server recipes"\.$/,
   );
   // The config module, on a page with a hosted config, is reported by its own name.
   assert.equal(infos['/plain-config.html'].length, 1, String(infos['/plain-config.html']));
