@@ -15,7 +15,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
-const RUNS = 3;
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const ROOT = new URL('../', import.meta.url);
 const { version } = JSON.parse(await readFile(new URL('dist/digital-hotline/release.json', ROOT)));
 const RELEASE = new URL(`dist/digital-hotline/${version}/`, ROOT);
