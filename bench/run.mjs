@@ -207,6 +207,50 @@ async function longRun(path) {
   await context.close();
   return { loaded, before, after, fired, perHour: fired / (14 * 24) };
 }
+// ---- where the main thread's time goes: thread CPU time from a trace ----
+/**
+ * One unthrottled load traced: the CPU time (not wall time, so a busy machine changes it
+ * little) of each main-thread task from navigation until the painted frame, named by what it
+ * ran. 4× throttling multiplies these; a task over 12.5 ms here is a long task there.
+ */
+async function cpuTasks(path) {
+  const context = await browser.newContext({ timezoneId: 'Europe/Copenhagen' });
+  const tab = await context.newPage();
+  const reported = new Promise((resolve) => {
+    tab.on('console', (message) => { if (message.text().startsWith('bench:')) resolve(); });
+  });
+  await tab.addInitScript(probe);
+  await browser.startTracing(tab, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm'] });
+  await tab.goto(`${server.origin}${path}`);
+  await reported;
+  const events = JSON.parse(await browser.stopTracing()).traceEvents;
+  await context.close();
+  // The page's main thread: the renderer thread that ran the widget's script.
+  const script = events.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url?.endsWith('digital-hotline.js'));
+  const onMain = events.filter((e) => e.pid === script.pid && e.tid === script.tid && e.ph === 'X');
+  const inside = (task, name) => onMain.some((e) => e.name === name && e.ts >= task.ts && e.ts < task.ts + task.dur);
+  const kinds = [
+    ['loader script', 'EvaluateScript'],
+    ['wasm compile and instantiate', 'v8.wasm.compileConsume'],
+    ['style, layout and paint', 'Layout'],
+    ['widget work (Rust and the glue)', 'FunctionCall'],
+  ];
+  const OTHER = 'the rest (the navigation, the HTML, timers)';
+  const totals = Object.fromEntries([...kinds.map(([kind]) => [kind, []]), [OTHER, []]]);
+  for (const task of onMain.filter((e) => e.name === 'RunTask' && e.tdur >= 500)) {
+    const kind = kinds.find(([, name]) => inside(task, name))?.[0] ?? OTHER;
+    totals[kind].push(task.tdur / 1000);
+  }
+  return totals;
+}
+const cpu = {};
+for (const path of ['/ours.html', '/ours-three.html']) {
+  const loads = [];
+  for (let i = 0; i < 7; i++) loads.push(await cpuTasks(path));
+  cpu[path] = loads;
+}
+process.stderr.write('  traced 7 unthrottled loads of each widget page\n');
+
 const oursLong = await longRun('/ours.html');
 const peerLong = await longRun('/peer.html');
 const tickerLong = await longRun('/ticker.html');
@@ -248,6 +292,20 @@ for (const name of ['ours', 'peer']) {
   lines.push(row([name, t(name, 1, 'longest'), t(name, 1, 'blocking'), t(name, 4, 'longest'), t(name, 4, 'blocking')]));
 }
 lines.push(row(['ours, three widgets', '', '', t('three', 4, 'longest'), t('three', 4, 'blocking')]));
+
+lines.push('', row(['main-thread CPU time of the load\'s tasks ≥ 0.5 ms, unthrottled (trace, median of 7)', 'one widget: tasks', 'one widget: sum', 'three widgets: tasks', 'three widgets: sum']),
+  row(['---', '---', '---:', '---', '---:']));
+const tasksCell = (loads, kind) => {
+  const count = median(loads.map((l) => l[kind].length));
+  const ranked = Array.from({ length: count }, (_, k) => median(loads.map((l) => [...l[kind]].sort((a, b) => b - a)[k] ?? 0)));
+  return [ranked.map((v) => v.toFixed(1)).join(' + ') || '–', `${median(loads.map((l) => l[kind].reduce((a, b) => a + b, 0))).toFixed(1)} ms`];
+};
+for (const kind of Object.keys(cpu['/ours.html'][0])) {
+  lines.push(row([kind, ...tasksCell(cpu['/ours.html'], kind), ...tasksCell(cpu['/ours-three.html'], kind)]));
+}
+// The navigation's own task (in "the rest") is the page's, with or without a widget.
+const longestCpu = (loads) => median(loads.map((l) => Math.max(...Object.entries(l).filter(([kind]) => !kind.startsWith('the rest')).flatMap(([, tasks]) => tasks))));
+lines.push(row(['longest of the widget\'s tasks (× 4 ≈ at 4× CPU)', '', `${longestCpu(cpu['/ours.html']).toFixed(1)} ms`, '', `${longestCpu(cpu['/ours-three.html']).toFixed(1)} ms`]));
 
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 lines.push('', row(['memory: after load → after 14 simulated days of warm-up → 14 days later', 'JS heap', 'wasm memory', 'growth over the 14 days', 'timer tasks per hour']),
