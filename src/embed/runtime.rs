@@ -32,8 +32,8 @@ pub fn guard(callback: &JsValue) -> js_sys::Function {
         .unwrap_or_else(|| callback.clone().unchecked_into())
 }
 
-/// Runs `callback` in a task of its own, after the page's pending work: the loader queues it
-/// (`runtime.soon`, guarded like [`guard`]). Without a loader, right away.
+/// Runs `callback` in a task of its own, before the next waiting widget starts: the loader
+/// queues it (`runtime.soon`, guarded like [`guard`]). Without a loader, right away.
 pub fn soon(callback: impl FnOnce() + 'static) {
     match method("soon") {
         Some((runtime, soon)) => {
