@@ -34,7 +34,8 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    // Leptos marks where dynamic parts go (`<!>`) for hydration; static markup needs none.
+    // Leptos marks where dynamic parts go (`<!>`) for hydration; static markup needs none. One
+    // markup for both labels: with `label="short"` on the element the stylesheet hides the name.
     print!("{}", prerender(&config, lang, variant, Label::Full).replace("<!>", ""));
     ExitCode::SUCCESS
 }

@@ -15,7 +15,8 @@ pub const SPECIAL_DAYS_AHEAD: u64 = 14;
 /// A new schedule version is announced from this many days before it starts.
 pub const ANNOUNCE_VERSION_DAYS: u64 = 28;
 
-/// Which layout: `variant="compact"` is one line, anything else the full box.
+/// Which layout: `variant="compact"` is one line (in rows where the box is narrow, so its height
+/// never depends on the status), anything else the full box.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Variant {
     #[default]
