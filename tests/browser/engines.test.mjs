@@ -23,6 +23,9 @@ const manifest = JSON.parse(await readFile(new URL('../../dist/digital-hotline/r
 const FOLDER = `dist/digital-hotline/${manifest.version}`;
 const snippet = await readFile(new URL(`../../${FOLDER}/embed.html`, import.meta.url), 'utf8');
 
+/** `html` in a 960 px column (the compact line names a holiday from 920 px, the full box from 600). */
+const column = (html) => `<div style="width: 960px">${html}</div>`;
+
 /** The release's script and wasm files at `prefix` on a CDN (with its CORS header). */
 function releaseFiles(prefix, { wasm = (bytes) => bytes } = {}) {
   const headers = { 'access-control-allow-origin': '*' };
@@ -53,10 +56,12 @@ before(async () => {
   server = await serveTestPages({
     '/release.html': pasted('/some/deep/path/'),
     '/release-tampered.html': pasted('/tampered/'),
-    '/da.html': testPage(embed({ id: 'w' })),
-    '/en.html': testPage(embed({ lang: 'en' })),
-    '/da-compact.html': testPage(embed({ variant: 'compact' })),
-    '/en-compact.html': testPage(embed({ lang: 'en', variant: 'compact' })),
+    // In a column of one width in every engine (their windows differ): wide enough that both
+    // variants name today's holiday in the status line, as narrower boxes leave out.
+    '/da.html': testPage(column(embed({ id: 'w' }))),
+    '/en.html': testPage(column(embed({ lang: 'en' }))),
+    '/da-compact.html': testPage(column(embed({ variant: 'compact' }))),
+    '/en-compact.html': testPage(column(embed({ lang: 'en', variant: 'compact' }))),
     '/deep/folder/page.html': testPage(embed(), { script: '../../dist/digital-hotline.js' }),
     '/hosted.html': testPage(embed({ config: '/hotline.json' })),
     // Counted: which wasm file a page fetches.

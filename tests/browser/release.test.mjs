@@ -115,7 +115,8 @@ describe('the demo page', () => {
     await page.page.selectOption('select[name="lang"]', 'en');
     await page.page.selectOption('select[name="variant"]', 'compact');
     await page.page.locator('#preview-widget .compact .preview').waitFor();
-    assert.equal(await preview.statusLine(), 'Closed now – Christmas Eve Opens Sunday at 17:00');
+    // The compact line names the holiday only from 920 px; the builder's preview is narrower.
+    assert.equal(await preview.statusLine(), 'Closed now Opens Sunday at 17:00');
     const code = await page.page.locator('#snippet').innerText();
     assert.ok(code.includes(`integrity="${manifest.integrity}"`), code);
     assert.ok(code.includes('<digital-hotline lang="en" variant="compact">'), code);
