@@ -29,9 +29,12 @@ function update() {
   const data = new FormData(form);
   const lang = data.get('lang');
   const variant = data.get('variant');
+  // `label` only changes the compact line.
+  const label = variant === 'compact' && data.get('label') === 'short' ? 'short' : '';
   const config = data.get('config').trim();
   setAttribute('lang', lang);
   setAttribute('variant', variant === 'full' ? '' : variant);
+  setAttribute('label', label);
   setAttribute('config', config);
   setAttribute('preview-at', data.get('at'));
 
@@ -44,6 +47,7 @@ function update() {
 
   const attributes = [`lang="${lang}"`];
   if (variant !== 'full') attributes.push(`variant="${variant}"`);
+  if (label) attributes.push(`label="${label}"`);
   if (config) attributes.push(`config="${config.replace(/"/g, '&quot;')}"`);
   const integrity = release.integrity ? ` integrity="${release.integrity}" crossorigin="anonymous"` : '';
   // The fallback is the box rendered by the release (`cargo xtask release`), never typed here.

@@ -125,6 +125,18 @@ describe('the demo page', () => {
     assert.match(code, /<link rel="stylesheet" href="[^"]*digital-hotline\.css" integrity="sha384-/);
     assert.ok(!code.includes('preview'), 'the snippet to copy never carries the preview moment');
 
+    // Without the name, where the heading around it already names the hotline.
+    const name = page.page.locator('#preview-widget .name');
+    assert.equal(await name.isVisible(), true);
+    await page.page.selectOption('select[name="label"]', 'short');
+    await page.page.locator('#snippet', { hasText: 'label="short"' }).waitFor();
+    assert.ok((await page.page.locator('#snippet').innerText()).includes('<digital-hotline lang="en" variant="compact" label="short">'));
+    await name.waitFor({ state: 'hidden' });
+    assert.equal(await preview.statusLine(), 'Closed now Opens Sunday at 17:00');
+    // It changes only the compact line: the full box's snippet leaves it out.
+    await page.page.selectOption('select[name="variant"]', 'full');
+    await page.page.locator('#snippet', { hasText: '<digital-hotline lang="en">' }).waitFor();
+
     // The page's own widgets still show now, not the previewed moment.
     const live = page.page.locator('aside digital-hotline');
     assert.equal(await live.getAttribute('state'), 'open');
