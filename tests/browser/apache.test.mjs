@@ -8,19 +8,17 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { HotlinePage, freePort, launch, serve } from './support/hotline.mjs';
+import { HotlinePage, VERSION, freePort, launch, raw, serve } from './support/hotline.mjs';
 
 const APACHE = '/usr/sbin/apache2';
 const MODULES = '/usr/lib/apache2/modules';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const VERSION = (await readFile(join(ROOT, 'Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
 const RELEASE = join(ROOT, 'dist/digital-hotline', VERSION);
 const SKIP = !existsSync(APACHE) && `no ${APACHE}`;
 /** Where the release folder is served: in a `<Directory>`, and a copy with an `.htaccess`. */
@@ -38,17 +36,6 @@ let dir;
 let origin;
 let pages;
 let browser;
-
-/** A GET as sent, the body as it came (not unpacked, unlike `fetch`). */
-function raw(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    get(url, { headers }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
 
 before(async () => {
   if (SKIP) return;

@@ -12,7 +12,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { launch, serve } from './support/hotline.mjs';
-import { FONTS, HOLIDAY_DATES, MOMENTS, TIMES, open, pages, showMoment, summarize, widths } from './support/prerendered.mjs';
+import { FONTS, HOLIDAY_DATES, MOMENTS, TIMES, open, openPrerendered, pages, showMoment, summarize, widths } from './support/prerendered.mjs';
 
 const SCREENSHOTS = new URL('../output/', import.meta.url);
 const WIDTHS = widths(4);
@@ -71,11 +71,7 @@ for (const box of Object.keys(BOXES)) {
     let texts = 0;
     for (const [font, slug] of Object.entries(FONTS)) {
       const path = `/${box}-${slug}.html`;
-      const plain = await open(browser, server.origin, path, { script: false });
-      assert.equal(await plain.tab.evaluate(() => document.querySelector('digital-hotline').shadowRoot), null, 'the script was blocked');
-      const family = await plain.tab.evaluate(() => getComputedStyle(document.querySelector('.widget.compact')).fontFamily);
-      assert.match(family, new RegExp(font), `${path}: the box is set in ${font}`);
-      if (font === 'IBM Plex Sans') assert.ok(await plain.tab.evaluate(() => document.fonts.check('700 16px "IBM Plex Sans"')), 'the web font is in');
+      const plain = await openPrerendered(browser, server.origin, path, font);
       const prerendered = await plain.tab.evaluate(measure, WIDTHS);
       await plain.context.close();
 

@@ -7,35 +7,22 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { HotlinePage, embed, freePort, launch, openAt, serve } from './support/hotline.mjs';
+import { HotlinePage, VERSION, embed, freePort, launch, openAt, raw, serve } from './support/hotline.mjs';
 
 const NGINX = '/usr/sbin/nginx';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const VERSION = (await readFile(join(ROOT, 'Cargo.toml'), 'utf8')).match(/^version = "(.+)"$/m)[1];
 
 let nginx;
 let dir;
 let origin;
 let pages;
 let browser;
-
-/** A GET as sent, the body as it came (not unpacked, unlike `fetch`). */
-function raw(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    get(url, { headers }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
 
 /** A page with the release's script and `body`, as one line for nginx's `return`. */
 const page = (body) =>

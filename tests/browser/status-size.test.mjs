@@ -12,7 +12,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { launch, serve } from './support/hotline.mjs';
-import { FONTS, HOLIDAY_DATES, MOMENTS, TIMES, heights, open, pages, showMoment, summarize, widths } from './support/prerendered.mjs';
+import { FONTS, HOLIDAY_DATES, MOMENTS, TIMES, heights, open, openPrerendered, pages, showMoment, summarize, widths } from './support/prerendered.mjs';
 
 const SCREENSHOTS = new URL('../output/', import.meta.url);
 const WIDTHS = widths(8);
@@ -36,11 +36,7 @@ for (const lang of ['da', 'en']) {
     const mismatches = [];
     for (const [font, slug] of Object.entries(FONTS)) {
       const path = `/${lang}-${slug}.html`;
-      const plain = await open(browser, server.origin, path, { script: false });
-      assert.equal(await plain.tab.evaluate(() => document.querySelector('digital-hotline').shadowRoot), null, 'the script was blocked');
-      const family = await plain.tab.evaluate(() => getComputedStyle(document.querySelector('.widget')).fontFamily);
-      assert.match(family, new RegExp(font), `${path}: the box is set in ${font}`);
-      if (font === 'IBM Plex Sans') assert.ok(await plain.tab.evaluate(() => document.fonts.check('700 16px "IBM Plex Sans"')), 'the web font is in');
+      const plain = await openPrerendered(browser, server.origin, path, font);
       const prerendered = await plain.tab.evaluate(heights, WIDTHS);
       await plain.context.close();
 

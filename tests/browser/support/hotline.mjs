@@ -1,6 +1,7 @@
 // The browser tests' one helper that knows the widget's selectors and how to start Chromium,
 // so the tests read as what a visitor or a web team does.
 import { readFile } from 'node:fs/promises';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 
 import { chromium } from 'playwright-core';
@@ -110,6 +111,20 @@ export function freePort() {
       probe.close(() => resolve(port));
     });
     probe.on('error', reject);
+  });
+}
+
+/** The crate's version: the release folder's name (`dist/digital-hotline/<version>/`). */
+export const VERSION = (await readFile(new URL('../../../Cargo.toml', import.meta.url), 'utf8')).match(/^version = "(.+)"$/m)[1];
+
+/** A GET as sent, the body as it came (not unpacked, unlike `fetch`): for servers under test. */
+export function raw(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
   });
 }
 

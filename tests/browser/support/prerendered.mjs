@@ -2,6 +2,7 @@
 // compact-size.test.mjs for the compact line): the release's snippet with the box of any language
 // and variant inside, pages set in a web font and the Linux fallback fonts, the moments whose
 // status texts are longest, and the in-page helpers that show a moment and measure the box.
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { HotlinePage, file } from './hotline.mjs';
@@ -91,6 +92,19 @@ export async function open(browser, origin, path, { script }) {
   await tab.goto(`${origin}${path}`);
   await tab.evaluate(() => Promise.all([document.fonts.load('400 16px "IBM Plex Sans"'), document.fonts.load('700 16px "IBM Plex Sans"')]));
   return { tab, hotline, context };
+}
+
+/**
+ * `open` without the script, checked: the box is the prerendered one (no shadow root), set
+ * in `font`, with the web font loaded when that is the font.
+ */
+export async function openPrerendered(browser, origin, path, font) {
+  const plain = await open(browser, origin, path, { script: false });
+  assert.equal(await plain.tab.evaluate(() => document.querySelector('digital-hotline').shadowRoot), null, 'the script was blocked');
+  const family = await plain.tab.evaluate(() => getComputedStyle(document.querySelector('.widget')).fontFamily);
+  assert.match(family, new RegExp(font), `${path}: the box is set in ${font}`);
+  if (font === 'IBM Plex Sans') assert.ok(await plain.tab.evaluate(() => document.fonts.check('700 16px "IBM Plex Sans"')), 'the web font is in');
+  return plain;
 }
 
 /** In the page: the box's height at each of `widths`, as the column is set to each. */
