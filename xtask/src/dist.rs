@@ -135,14 +135,11 @@ fn wasm_from(root: &Path, features: &[&str], wasm: &Path, target_dir: &Path) -> 
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(&glue_dir)
         .arg(&built))?;
-    // binaryen from npm: Debian's binaryen 108 writes wasm that fails in browsers. First the
-    // exports nobody calls go, so their code can: Leptos always enables server_fn's browser
-    // client, whose wasm-streams adapters are `#[wasm_bindgen]` classes (IntoUnderlying*).
-    // Then passes run until nothing shrinks; sections a browser does not read are dropped.
+    // binaryen from npm: Debian's binaryen 108 writes wasm that fails in browsers. Passes run
+    // until nothing shrinks; sections a browser does not read are dropped. (The unused
+    // wasm-streams exports Leptos brings are left out at link time: `.cargo/wasm-link.sh`.)
     run(Command::new(npm_bin("wasm-opt"))
         .args([
-            "--remove-exports",
-            "--pass-arg=remove-exports@*intounderlying*",
             "-Oz",
             "--converge",
             "--strip-debug",

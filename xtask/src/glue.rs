@@ -1,8 +1,8 @@
-//! The glue without the classes whose exports `wasm-opt` took out of the wasm.
+//! The glue without the classes whose exports the linker left out of the wasm.
 //!
 //! Leptos always enables server_fn's browser client, whose wasm-streams adapters are
-//! `#[wasm_bindgen]` classes (`IntoUnderlying*`); `dist.rs` removes their exports from the
-//! wasm. wasm-bindgen's glue still defines the classes, and their `Symbol.dispose` lines keep
+//! `#[wasm_bindgen]` classes (`IntoUnderlying*`); `.cargo/wasm-link.sh` does not export them.
+//! wasm-bindgen's glue still defines the classes, and their `Symbol.dispose` lines keep
 //! the minifier from dropping them: code that could only call exports that are gone, in each
 //! glue the loader carries (−0.3 KiB brotli on the loader with its two glues).
 
