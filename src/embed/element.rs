@@ -192,12 +192,12 @@ impl Live {
     /// the texts), then the view in a task of its own. Until the second, the element shows
     /// what it showed before, and claims no state.
     fn render(self: &Rc<Live>, config: Rc<Config>, mut clock: Correction) {
+        let first = self.compose(&config, &mut clock);
         if self.host.has_attribute("structured-data") {
-            let today = zone::local_date(self.preview.unwrap_or_else(|| clock.now()));
-            let json = structured_data::contact_point(&config, today, self.lang);
+            let json =
+                structured_data::contact_point(&config, zone::local_date(first.now), self.lang);
             add_structured_data(&self.host, &config.phone, &json);
         }
-        let first = self.compose(&config, &mut clock);
         let live = Rc::downgrade(self);
         runtime::soon(move || {
             // A widget removed meanwhile is not drawn.
