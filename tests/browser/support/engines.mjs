@@ -126,11 +126,20 @@ export class Tab {
     await this.engine.open('about:blank');
   }
 
-  /** Resolves once `fn(...args)` is truthy (an element too); fails after `timeout` ms. */
+  /**
+   * Resolves once `fn(...args)` is truthy (an element too); fails after `timeout` ms. A poll
+   * that WebKit's driver never answers (it can lose a script call that overlaps a wasm trap in
+   * the page) is asked again, twice at most: the poll only reads.
+   */
   async waitFor(fn, { args = [], timeout = 10_000, what = String(fn) } = {}) {
     const deadline = Date.now() + timeout;
-    for (;;) {
-      if (await this.engine.evaluate(`Boolean(${expression(fn, args)})`)) return;
+    for (let lost = 0; ; ) {
+      try {
+        if (await this.engine.evaluate(`Boolean(${expression(fn, args)})`)) return;
+      } catch (error) {
+        if (!/script timeout/.test(error.message) || ++lost > 2) throw error;
+        continue;
+      }
       if (Date.now() > deadline) throw new Error(`${this.engine.name}: timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

@@ -112,7 +112,14 @@ async function newSession(base) {
     }
   }
   const created = await call(base, 'POST', '/session', {
-    capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { args: ['--automation'] } } },
+    capabilities: {
+      alwaysMatch: {
+        'webkitgtk:browserOptions': { args: ['--automation'] },
+        // Every script the tests run answers at once; a call lost around a wasm trap (see
+        // `Tab.waitFor`) then costs 10 s instead of the default 30.
+        timeouts: { script: 10_000 },
+      },
+    },
   });
   return new Session(base, created.sessionId, created.capabilities);
 }
