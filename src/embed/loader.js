@@ -21,6 +21,8 @@ const light = { file: 'digital-hotline.wasm', integrity: WASM_INTEGRITY, init: i
 const hosted = { file: 'digital-hotline-config.wasm', integrity: CONFIG_WASM_INTEGRITY, init: initHosted, mount: mountHosted };
 /** This script's URL: the wasm files lie beside it. */
 let base;
+/** `firstPaint()`, asked once. */
+let painted;
 
 /** Shared with both wasm modules (`src/embed/runtime.rs`). */
 const runtime = {
@@ -211,13 +213,41 @@ function moduleFor(element) {
   return light.ready || !hosted.loaded || hosted.failed ? light : hosted;
 }
 
+/**
+ * Settles once the page has painted its first content, or at its `load` event if that comes
+ * first (a page in a background tab paints nothing); at once when that is past or the browser
+ * does not say. The wasm download waits for it: the page's own first content never shares the
+ * network with the widget (Lighthouse's simulated LCP counts every request that began before
+ * it), and the fallback content is already showing.
+ */
+function firstPaint() {
+  const past = () => performance.getEntriesByType?.('paint').some((entry) => entry.name === 'first-contentful-paint');
+  if (document.readyState === 'complete' || !PerformanceObserver.supportedEntryTypes?.includes('paint') || past()) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length) done();
+    });
+    const done = () => {
+      observer.disconnect();
+      removeEventListener('load', done);
+      resolve();
+    };
+    observer.observe({ type: 'paint', buffered: true });
+    addEventListener('load', done);
+  });
+}
+
 /** Fetches and instantiates `module`, once; a failure leaves its elements on their fallback. */
 function load(module) {
   if (!module.loaded) {
     const url = new URL(module.file, base);
     // The integrity hash makes the browser refuse a wasm that is not the one built with this
     // script (a tampered or mismatched copy on the server).
-    module.loaded = fetch(url, { integrity: module.integrity })
+    painted ??= firstPaint();
+    module.loaded = painted
+      .then(() => fetch(url, { integrity: module.integrity }))
       .catch((error) => diagnose(url, error).then((reason) => Promise.reject(new Error(reason))))
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());

@@ -1,0 +1,121 @@
+// A good guest while the page loads: the wasm download waits until the page has painted its
+// own first content (Lighthouse counts every request begun before that against the page's
+// Largest Contentful Paint), or for the page's `load` event where nothing contentful paints.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { embed, launch, serve } from './support/hotline.mjs';
+
+const HEAD = `<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><title>Test host</title>
+<link rel="icon" href="data:,">`;
+
+let server;
+let browser;
+/** Sends the rest of `/slow-body.html`, whose head (with the script, `async`) went out at once. */
+let sendBody;
+/** Answers the image that holds back that page's `load` event. */
+let sendImage;
+
+before(async () => {
+  server = await serve({
+    '/slow-body.html': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.write(`${HEAD}<script src="/dist/digital-hotline.js" async></script></head>`);
+      // An image still loading: the page paints its text long before its `load` event.
+      sendBody = () => response.end(`<body><h1>Borgerservice</h1><img src="/held.png" alt="">${embed()}</body></html>`);
+    },
+    '/held.png': (_request, response) => {
+      sendImage = () => response.writeHead(404).end();
+    },
+    '/nothing-to-paint.html': `${HEAD}<script src="/dist/digital-hotline.js" defer></script></head>
+<body><digital-hotline lang="da"></digital-hotline></body></html>`,
+    '/empty.html': `${HEAD}</head><body><digital-hotline lang="da"></digital-hotline></body></html>`,
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Notes when the page calls `fetch` (the loader's wasm download) and when it first painted content. */
+function record() {
+  window.seen = { fetches: [] };
+  const fetch = window.fetch;
+  window.fetch = function recorded(input, ...rest) {
+    window.seen.fetches.push({ url: String(input), at: performance.now() });
+    return fetch.call(this, input, ...rest);
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntriesByName('first-contentful-paint')) window.seen.painted = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+}
+
+async function open(path) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.addInitScript(record);
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'commit' });
+  return { page, errors, close: () => context.close() };
+}
+
+const rendered = (page) => page.locator('digital-hotline[state]').waitFor({ state: 'attached' });
+const wasmFetches = (page) => page.evaluate(() => window.seen.fetches.filter(({ url }) => url.endsWith('.wasm')));
+
+test('the wasm download starts only after the page has painted its first content', async () => {
+  const { page, errors, close } = await open('/slow-body.html');
+  try {
+    // The script has run (it defines the element) while the page has nothing to show yet.
+    // Polled by timer: a page with no content yet renders no frames to poll on.
+    await page.waitForFunction(() => customElements.get('digital-hotline'), null, { polling: 50 });
+    assert.deepEqual(await wasmFetches(page), []);
+    assert.equal(await page.evaluate(() => window.seen.painted), undefined);
+
+    sendBody();
+    await rendered(page);
+    const [fetched] = await wasmFetches(page);
+    const painted = await page.evaluate(() => window.seen.painted);
+    assert.ok(fetched.at >= painted, `wasm fetched at ${fetched.at} ms, first content painted at ${painted} ms`);
+    assert.equal(await page.evaluate(() => document.readyState), 'interactive');
+    assert.deepEqual(errors, []);
+  } finally {
+    sendImage?.();
+    await close();
+  }
+});
+
+test('a page with nothing to paint before the widget: the download starts at its load event', async () => {
+  const { page, errors, close } = await open('/nothing-to-paint.html');
+  try {
+    await rendered(page);
+    const [fetched] = await wasmFetches(page);
+    const loaded = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
+    const painted = await page.evaluate(() => window.seen.painted);
+    assert.ok(fetched.at >= loaded, `wasm fetched at ${fetched.at} ms, load event at ${loaded} ms, painted ${painted}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test('the script added to such a page after its load event downloads the wasm at once', async () => {
+  const { page, errors, close } = await open('/empty.html');
+  try {
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.src = '/dist/digital-hotline.js';
+      document.head.append(script);
+    });
+    await rendered(page);
+    assert.equal((await wasmFetches(page)).length, 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
