@@ -19,7 +19,8 @@ const WIDTHS = widths(4);
 const BOXES = {};
 for (const lang of ['da', 'en']) {
   for (const label of ['full', 'short']) {
-    BOXES[`${lang}-${label}`] = { lang, variant: 'compact', attributes: ` variant="compact"${label === 'short' ? ' label="short"' : ''}` };
+    // The short label as a CMS may leave it, with spaces and a capital: the widget reads it so.
+    BOXES[`${lang}-${label}`] = { lang, variant: 'compact', attributes: ` variant="compact"${label === 'short' ? ' label=" Short "' : ''}` };
   }
 }
 
