@@ -5,6 +5,7 @@
 // are shared and noisy), but says which targets of the weight-and-speed issue the numbers meet.
 // Sizes in KiB (1,024 bytes).
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -25,6 +26,11 @@ const peer = (await build({ entryPoints: [new URL('bench/peer.js', ROOT).pathnam
   format: 'iife', write: false, logLevel: 'silent' })).outputFiles[0].contents;
 const baseline = await readFile(new URL('bench/baseline.js', ROOT));
 const ticker = await readFile(new URL('bench/ticker.js', ROOT));
+// The floor script gets the wasm's path and, as the loader checks it, its integrity hash.
+const wasmHash = createHash('sha384').update(await readFile(new URL(`${RELEASE}/digital-hotline.wasm`, ROOT))).digest('base64');
+const floor = `const WASM = ${JSON.stringify(`/${RELEASE}/digital-hotline.wasm`)};
+const INTEGRITY = 'sha384-${wasmHash}';
+${await readFile(new URL('bench/floor.js', ROOT), 'utf8')}`;
 
 const element = (attributes = '') =>
   `<digital-hotline lang="da"${attributes}><a href="tel:+4570200000">Den Digitale Hotline: 70 20 00 00</a></digital-hotline>`;
@@ -49,6 +55,8 @@ const server = await startServer({
     '/ours.html': html(page(`/${RELEASE}/digital-hotline.js`)),
     '/peer.html': html(page('/bench/peer.js')),
     '/baseline.html': html(page('/bench/baseline.js')),
+    '/floor.html': html(page('/bench/floor.js')),
+    '/bench/floor.js': js(floor),
     '/ours-three.html': html(page(`/${RELEASE}/digital-hotline.js`, three)),
     '/ours-config.html': html(page(`/${RELEASE}/digital-hotline.js`, element(` config="/${RELEASE}/hotline.json"`))),
     '/bench/peer.js': js(peer),
@@ -146,7 +154,7 @@ const spread = (values) => {
 
 const timings = {};
 for (const throttle of [1, 4]) {
-  for (const name of ['baseline', 'ours', 'peer']) {
+  for (const name of ['baseline', 'floor', 'ours', 'peer']) {
     const loads = [];
     await coldLoad(`/${name}.html`, throttle); // warm the server and the browser, not measured
     for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(`/${name}.html`, throttle));
@@ -273,13 +281,19 @@ lines.push(row(['ours / peer', (oursTotal.raw / peerSize.raw).toFixed(2), (oursT
 lines.push('', row(['time from navigation start (median, p10–p90)', 'state set, 1× CPU', 'painted, 1× CPU', 'state set, 4× CPU', 'painted, 4× CPU']),
   row(['---', '---:', '---:', '---:', '---:']));
 const cell = (loads, key) => `${ms(median(loads.map((l) => l[key])))} (${spread(loads.map((l) => l[key])).map((v) => v.toFixed(0)).join('–')})`;
-for (const name of ['baseline', 'ours', 'peer']) {
-  const label = { baseline: 'plain-JS element (sets state, nothing else)', ours: '**ours**', peer: 'peer (opening_hours)' }[name];
+for (const name of ['baseline', 'floor', 'ours', 'peer']) {
+  const label = {
+    baseline: 'plain-JS element (sets state, nothing else)',
+    floor: 'the same, once it has fetched and compiled `digital-hotline.wasm` (runs none of it)',
+    ours: '**ours**',
+    peer: 'peer (opening_hours)',
+  }[name];
   lines.push(row([label, cell(timings[`${name}@1`], 'state'), cell(timings[`${name}@1`], 'painted'),
     cell(timings[`${name}@4`], 'state'), cell(timings[`${name}@4`], 'painted')]));
 }
 const m = (name, throttle, key = 'state') => median(timings[`${name}@${throttle}`].map((l) => l[key]));
 const added = (name, throttle, key = 'state') => m(name, throttle, key) - m('baseline', throttle, key);
+lines.push(row(['the wasm file alone (floor − plain JS)', ms(added('floor', 1)), ms(added('floor', 1, 'painted')), ms(added('floor', 4)), ms(added('floor', 4, 'painted'))]));
 lines.push(row(['ours − plain JS', ms(added('ours', 1)), ms(added('ours', 1, 'painted')), ms(added('ours', 4)), ms(added('ours', 4, 'painted'))]));
 lines.push(row(['peer − plain JS', ms(added('peer', 1)), ms(added('peer', 1, 'painted')), ms(added('peer', 4)), ms(added('peer', 4, 'painted'))]));
 const ratio = (throttle, key) => (added('ours', throttle, key) / added('peer', throttle, key)).toFixed(2);
