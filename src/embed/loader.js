@@ -214,28 +214,32 @@ function moduleFor(element) {
 }
 
 /**
- * Settles once the page has painted its first content, or at its `load` event if that comes
- * first (a page in a background tab paints nothing); at once when that is past or the browser
- * does not say. The wasm download waits for it: the page's own first content never shares the
- * network with the widget (Lighthouse's simulated LCP counts every request that began before
- * it), and the fallback content is already showing.
+ * Settles once the page has painted its first content: the wasm download then never shares the
+ * network with it (Lighthouse's simulated LCP counts every request begun before the paint it
+ * observed), and the fallback content is showing meanwhile. At once where that is past, the
+ * browser does not say, or no such paint is coming: a page in a background tab, or one loaded
+ * with nothing to paint but an empty widget. Not at the `load` event as such: on a light page it
+ * often comes before the first paint.
  */
 function firstPaint() {
   const past = () => performance.getEntriesByType?.('paint').some((entry) => entry.name === 'first-contentful-paint');
-  if (document.readyState === 'complete' || !PerformanceObserver.supportedEntryTypes?.includes('paint') || past()) {
+  const nothingToPaint = () =>
+    document.readyState === 'complete' && !document.body?.innerText.trim() && !document.querySelector('img, svg, canvas, video');
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint') || document.visibilityState === 'hidden' || past() || nothingToPaint()) {
     return Promise.resolve();
   }
   return new Promise((resolve) => {
     const observer = new PerformanceObserver((list) => {
       if (list.getEntriesByName('first-contentful-paint').length) done();
     });
+    const loaded = () => nothingToPaint() && done();
     const done = () => {
       observer.disconnect();
-      removeEventListener('load', done);
+      removeEventListener('load', loaded);
       resolve();
     };
     observer.observe({ type: 'paint', buffered: true });
-    addEventListener('load', done);
+    addEventListener('load', loaded);
   });
 }
 

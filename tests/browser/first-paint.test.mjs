@@ -1,6 +1,7 @@
 // A good guest while the page loads: the wasm download waits until the page has painted its
 // own first content (Lighthouse counts every request begun before that against the page's
-// Largest Contentful Paint), or for the page's `load` event where nothing contentful paints.
+// Largest Contentful Paint), also past the page's `load` event; only a page that has loaded
+// with nothing to paint gets it at once.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -31,6 +32,9 @@ before(async () => {
     '/nothing-to-paint.html': `${HEAD}<script src="/dist/digital-hotline.js" defer></script></head>
 <body><digital-hotline lang="da"></digital-hotline></body></html>`,
     '/empty.html': `${HEAD}</head><body><digital-hotline lang="da"></digital-hotline></body></html>`,
+    // A theme that fades its page in from a script: loaded, but nothing painted yet.
+    '/faded.html': `${HEAD}<script src="/dist/digital-hotline.js" defer></script></head>
+<body style="opacity: 0"><h1>Borgerservice</h1>${embed()}</body></html>`,
   });
   browser = await launch();
 });
@@ -85,6 +89,25 @@ test('the wasm download starts only after the page has painted its first content
     assert.deepEqual(errors, []);
   } finally {
     sendImage?.();
+    await close();
+  }
+});
+
+test('a page that paints nothing until after its load event: the download waits for that paint', async () => {
+  const { page, errors, close } = await open('/faded.html');
+  try {
+    // The load event is over, its listeners have run.
+    await page.waitForFunction(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, null, { polling: 50 });
+    assert.deepEqual(await wasmFetches(page), []);
+    assert.equal(await page.evaluate(() => window.seen.painted), undefined);
+
+    await page.evaluate(() => (document.body.style.opacity = '1'));
+    await rendered(page);
+    const [fetched] = await wasmFetches(page);
+    const painted = await page.evaluate(() => window.seen.painted);
+    assert.ok(fetched.at >= painted, `wasm fetched at ${fetched.at} ms, first content painted at ${painted} ms`);
+    assert.deepEqual(errors, []);
+  } finally {
     await close();
   }
 });
