@@ -76,6 +76,8 @@ describe('the release folder', () => {
 
   test('hosted on another origin under a deep path, the wasm comes from beside the script', async () => {
     const page = await openAt(browser, `${server.origin}/cross-origin.html`, OPEN);
+    // The first load's wasm comes after the page's first paint, which may follow its `load`.
+    await page.widget().rendered();
     const wasm = [];
     page.page.on('request', (request) => request.url().endsWith('.wasm') && wasm.push(request.url()));
     await page.page.reload();
