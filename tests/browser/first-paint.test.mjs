@@ -5,11 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { embed, launch, serve } from './support/hotline.mjs';
+import { embed, hostPage, launch, serve } from './support/hotline.mjs';
 
-const HEAD = `<!doctype html>
-<html lang="da"><head><meta charset="utf-8"><title>Test host</title>
-<link rel="icon" href="data:,">`;
+const EMPTY_WIDGET = '<digital-hotline lang="da"></digital-hotline>';
 
 let server;
 let browser;
@@ -22,24 +20,23 @@ before(async () => {
   server = await serve({
     '/slow-body.html': (_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.write(`${HEAD}<script src="/dist/digital-hotline.js" async></script></head>`);
+      response.write('<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Test host</title><script src="/dist/digital-hotline.js" async></script></head>');
       // An image still loading: the page paints its text long before its `load` event.
       sendBody = () => response.end(`<body><h1>Borgerservice</h1><img src="/held.png" alt="">${embed()}</body></html>`);
     },
     '/held.png': (_request, response) => {
       sendImage = () => response.writeHead(404).end();
     },
-    '/nothing-to-paint.html': `${HEAD}<script src="/dist/digital-hotline.js" defer></script></head>
-<body><digital-hotline lang="da"></digital-hotline></body></html>`,
-    '/empty.html': `${HEAD}</head><body><digital-hotline lang="da"></digital-hotline></body></html>`,
     // A theme that fades its page in from a script: loaded, but nothing painted yet.
-    '/faded.html': `${HEAD}<script src="/dist/digital-hotline.js" defer></script></head>
-<body style="opacity: 0"><h1>Borgerservice</h1>${embed()}</body></html>`,
+    '/faded.html': hostPage(`<div id="page" style="opacity: 0"><h1>Borgerservice</h1>${embed()}</div>`),
+    '/nothing-to-paint.html': hostPage(EMPTY_WIDGET),
+    '/empty.html': hostPage(EMPTY_WIDGET, { script: null }),
   });
   browser = await launch();
 });
 
 after(async () => {
+  sendImage?.();
   await browser?.close();
   await server?.close();
 });
@@ -57,15 +54,24 @@ function record() {
   }).observe({ type: 'paint', buffered: true });
 }
 
-async function open(path) {
+/**
+ * Opens `path` in a fresh context (recorded from the start, returning as soon as the response
+ * begins), runs `check(page)`, then asserts that nothing went wrong in the page.
+ */
+async function visit(path, check) {
   const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  await page.addInitScript(record);
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'commit' });
-  return { page, errors, close: () => context.close() };
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.addInitScript(record);
+    await page.goto(`${server.origin}${path}`, { waitUntil: 'commit' });
+    await check(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 }
 
 const rendered = (page) => page.locator('digital-hotline[state]').waitFor({ state: 'attached' });
@@ -79,9 +85,8 @@ async function fetchedAfterPaint(page) {
   assert.ok(fetched.at >= painted, `wasm fetched at ${fetched.at} ms, first content painted at ${painted} ms`);
 }
 
-test('the wasm download starts only after the page has painted its first content', async () => {
-  const { page, errors, close } = await open('/slow-body.html');
-  try {
+test('the wasm download starts only after the page has painted its first content', () =>
+  visit('/slow-body.html', async (page) => {
     // The script has run (it defines the element) while the page has nothing to show yet.
     // Polled by timer: a page with no content yet renders no frames to poll on.
     await page.waitForFunction(() => customElements.get('digital-hotline'), null, { polling: 50 });
@@ -91,45 +96,29 @@ test('the wasm download starts only after the page has painted its first content
     sendBody();
     await fetchedAfterPaint(page);
     assert.equal(await page.evaluate(() => document.readyState), 'interactive');
-    assert.deepEqual(errors, []);
-  } finally {
-    sendImage?.();
-    await close();
-  }
-});
+  }));
 
-test('a page that paints nothing until after its load event: the download waits for that paint', async () => {
-  const { page, errors, close } = await open('/faded.html');
-  try {
+test('a page that paints nothing until after its load event: the download waits for that paint', () =>
+  visit('/faded.html', async (page) => {
     // The load event is over, its listeners have run.
     await page.waitForFunction(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, null, { polling: 50 });
     assert.deepEqual(await wasmFetches(page), []);
     assert.equal(await page.evaluate(() => window.seen.painted), undefined);
 
-    await page.evaluate(() => (document.body.style.opacity = '1'));
+    await page.evaluate(() => (document.querySelector('#page').style.opacity = '1'));
     await fetchedAfterPaint(page);
-    assert.deepEqual(errors, []);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test('a page with nothing to paint before the widget: the download starts at its load event', async () => {
-  const { page, errors, close } = await open('/nothing-to-paint.html');
-  try {
+test('a page with nothing to paint before the widget: the download starts at its load event', () =>
+  visit('/nothing-to-paint.html', async (page) => {
     await rendered(page);
     const [fetched] = await wasmFetches(page);
     const loaded = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventStart);
     assert.ok(fetched.at >= loaded, `wasm fetched at ${fetched.at} ms, load event at ${loaded} ms`);
-    assert.deepEqual(errors, []);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test('the script added to such a page after its load event downloads the wasm at once', async () => {
-  const { page, errors, close } = await open('/empty.html');
-  try {
+test('the script added to such a page after its load event downloads the wasm at once', () =>
+  visit('/empty.html', async (page) => {
     await page.waitForFunction(() => document.readyState === 'complete');
     await page.evaluate(() => {
       const script = document.createElement('script');
@@ -138,8 +127,4 @@ test('the script added to such a page after its load event downloads the wasm at
     });
     await rendered(page);
     assert.equal((await wasmFetches(page)).length, 1);
-    assert.deepEqual(errors, []);
-  } finally {
-    await close();
-  }
-});
+  }));

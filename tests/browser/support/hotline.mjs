@@ -33,12 +33,12 @@ export function embed({ lang = 'da', variant, config, id } = {}) {
 </digital-hotline>`;
 }
 
-/** A plain host page: the script tag in <head> and `body` as given. */
+/** A plain host page: the script tag in <head> (none for `script: null`) and `body` as given. */
 export function hostPage(body, { script = '/dist/digital-hotline.js' } = {}) {
   return `<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><title>Test host</title>
 <link rel="icon" href="data:,">
-<script src="${script}" defer></script></head>
+${script === null ? '' : `<script src="${script}" defer></script>`}</head>
 <body>${body}</body></html>`;
 }
 
